@@ -1,0 +1,119 @@
+// Day numbers: whole days since 1970-01-01, the one integer every date computation here works on.
+// Strings are parsed once at the edge and formatted once on the way out; everything between is integer
+// arithmetic and table lookups, which is what keeps working-day sums near the cost of a bare array read.
+
+import { TimeError } from './timeError.js';
+
+/** First and last years whose bank holidays the library knows; see {@link SUPPORTED_RANGE}. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+
+export const MS_PER_DAY = 86_400_000;
+
+/** Days from 1970-01-01 to the given proleptic Gregorian date (Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The inverse of {@link daysFromCivil}. */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export const FIRST_DAY = daysFromCivil(FIRST_YEAR, 1, 1);
+export const LAST_DAY = daysFromCivil(LAST_YEAR, 12, 31);
+export const DAY_COUNT = LAST_DAY - FIRST_DAY + 1;
+
+/** 0 = Monday … 6 = Sunday. 1970-01-01 was a Thursday. */
+export function weekday(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+const formatted: (string | undefined)[] = new Array(DAY_COUNT);
+
+/** `YYYY-MM-DD` for a day number; memoised inside the supported range, where nearly every call lands. */
+export function formatDay(days: number): string {
+  const i = days - FIRST_DAY;
+  if (i >= 0 && i < DAY_COUNT) {
+    const hit = formatted[i];
+    if (hit !== undefined) return hit;
+  }
+  const { year, month, day } = civilFromDays(days);
+  const text = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  if (i >= 0 && i < DAY_COUNT) formatted[i] = text;
+  return text;
+}
+
+const digit = (text: string, at: number): number => {
+  const c = text.charCodeAt(at) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
+
+/**
+ * Reads `YYYY-MM-DD` at the start of `text` by hand, because this sits on the hot path of every
+ * working-day sum. Returns NaN for anything that is not a real calendar date.
+ */
+export function readDate(text: string): number {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return daysFromCivil(year, month, day);
+}
+
+/** A `YYYY-MM-DD` string in the supported range as a day number, or a {@link TimeError}. */
+export function parseDay(text: unknown, path: readonly (string | number)[] = []): number {
+  if (typeof text !== 'string' || text.length !== 10) {
+    throw new TimeError('time/invalid-date', `Expected a date as "YYYY-MM-DD" (for example "2026-12-21"), got ${describe(text)}.`, path);
+  }
+  const days = readDate(text);
+  if (Number.isNaN(days)) {
+    throw new TimeError('time/invalid-date', `"${text}" is not a calendar date; write it as "YYYY-MM-DD" (for example "2026-12-21").`, path);
+  }
+  checkRange(days, path);
+  return days;
+}
+
+/** Throws `time/out-of-range` for a day the bank-holiday tables do not cover. */
+export function checkRange(days: number, path: readonly (string | number)[] = []): void {
+  if (days < FIRST_DAY || days > LAST_DAY) {
+    throw new TimeError(
+      'time/out-of-range',
+      `${formatDay(days)} is outside the supported range ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31, where UK bank holidays are known; use a date inside it.`,
+      path,
+    );
+  }
+}
+
+/** A short, safe rendering of an unexpected value for an error message. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : String(value);
+}

@@ -1,0 +1,83 @@
+// Europe/London without a time-zone database. Since 1996 (and under The Summer Time Order 2002,
+// SI 2002/262) British Summer Time runs from 01:00 GMT on the last Sunday of March to 01:00 GMT on the
+// last Sunday of October. Encoding that rule directly makes conversions a few integer operations,
+// identical on every runtime whatever its ICU data; test/time/london.test.ts checks every transition
+// from 2000 to 2099 against luxon's Europe/London.
+
+import { FIRST_YEAR, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
+import { TimeError } from './timeError.js';
+
+const HOUR = 3_600_000;
+
+function lastSunday(year: number, month: number, lastDayOfMonth: number): number {
+  const d = daysFromCivil(year, month, lastDayOfMonth);
+  return d - ((weekday(d) + 1) % 7);
+}
+
+/** Day numbers of the spring and autumn change for each year, by year - FIRST_YEAR - 1 (one year of slack either side). */
+const springDays = new Int32Array(LAST_YEAR - FIRST_YEAR + 3);
+const autumnDays = new Int32Array(LAST_YEAR - FIRST_YEAR + 3);
+for (let y = FIRST_YEAR - 1; y <= LAST_YEAR + 1; y++) {
+  springDays[y - FIRST_YEAR + 1] = lastSunday(y, 3, 31);
+  autumnDays[y - FIRST_YEAR + 1] = lastSunday(y, 10, 31);
+}
+
+function yearSlot(days: number): number {
+  // Approximate year; an error of one near 1 January is harmless because no change falls near it.
+  const slot = Math.floor((days - 10957) / 365.2425) + 1;
+  return slot < 0 ? 0 : slot >= springDays.length ? springDays.length - 1 : slot;
+}
+
+/** The day numbers of the spring (clocks forward) and autumn (clocks back) changes in the year of `days`. */
+export function clockChanges(days: number): { spring: number; autumn: number } {
+  const slot = yearSlot(days);
+  return { spring: springDays[slot]!, autumn: autumnDays[slot]! };
+}
+
+/** London's offset from UTC at an instant, in milliseconds: 0 (GMT) or one hour (BST). */
+export function londonOffset(epochMs: number): number {
+  const slot = yearSlot(Math.floor(epochMs / MS_PER_DAY));
+  const start = springDays[slot]! * MS_PER_DAY + HOUR;
+  const end = autumnDays[slot]! * MS_PER_DAY + HOUR;
+  return epochMs >= start && epochMs < end ? HOUR : 0;
+}
+
+/** The London local day number of an instant. */
+export function londonDay(epochMs: number): number {
+  return Math.floor((epochMs + londonOffset(epochMs)) / MS_PER_DAY);
+}
+
+/**
+ * The instant of a London wall-clock time. A time the spring change skips is an error, never shifted;
+ * a time the autumn change repeats is the earlier instant (still BST), as DESIGN.md fixes.
+ */
+export function londonToEpoch(days: number, msOfDay: number, path: readonly (string | number)[] = []): number {
+  const { spring, autumn } = clockChanges(days);
+  if (days === spring && msOfDay >= HOUR && msOfDay < 2 * HOUR) {
+    throw new TimeError(
+      'time/nonexistent-local-time',
+      `${formatDay(days)} ${clock(msOfDay)} does not exist in London: the clocks go forward from 01:00 to 02:00 GMT+1 that night (the spring change to British Summer Time). Use 00:59 or 02:00, or give an offset such as "+00:00".`,
+      path,
+    );
+  }
+  const bst = (days > spring || (days === spring && msOfDay >= 2 * HOUR)) && (days < autumn || (days === autumn && msOfDay < 2 * HOUR));
+  return days * MS_PER_DAY + msOfDay - (bst ? HOUR : 0);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function clock(msOfDay: number): string {
+  return `${pad(Math.floor(msOfDay / HOUR))}:${pad(Math.floor((msOfDay % HOUR) / 60_000))}`;
+}
+
+/** ISO 8601 with London's offset: `2026-03-29T11:00:00+01:00`, with milliseconds only when there are some. */
+export function formatLondon(epochMs: number): string {
+  const offset = londonOffset(epochMs);
+  const local = epochMs + offset;
+  const days = Math.floor(local / MS_PER_DAY);
+  const ms = local - days * MS_PER_DAY;
+  const seconds = Math.floor(ms / 1000) % 60;
+  const millis = ms % 1000;
+  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  return `${formatDay(days)}T${clock(ms)}:${pad(seconds)}${fraction}${offset ? '+01:00' : '+00:00'}`;
+}

@@ -1,0 +1,250 @@
+import { BANK_HOLIDAYS, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
+import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
+import { TimeError, type Issue } from './timeError.js';
+
+/** The UK bank-holiday regions. Wales shares England's list, as GOV.UK publishes it. */
+export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+/** One of {@link REGIONS}. */
+export type Region = (typeof REGIONS)[number];
+
+/**
+ * The dates the library can compute with: UK bank holidays are known (from the official record and
+ * the statutory rules) for these years, and any date outside them is refused with `time/out-of-range`.
+ */
+export const SUPPORTED_RANGE = { from: `${FIRST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` } as const;
+
+/** A day the organisation does not work that is not a bank holiday: one date, or an inclusive range. */
+export type Closure = string | { readonly from: string; readonly to: string; readonly name?: string };
+
+/** What {@link createCalendar} accepts. Every field is optional. */
+export interface CalendarOptions {
+  /** Whose bank holidays; `england-and-wales` when omitted. */
+  readonly region?: Region;
+  /** Extra non-working days, e.g. `{ from: '2026-12-24', to: '2026-12-31', name: 'Council closure' }`. */
+  readonly closures?: readonly Closure[];
+  /** Bank holidays announced after this release, e.g. `{ date: '2027-05-10', name: 'Extra bank holiday' }`. */
+  readonly addHolidays?: readonly { readonly date: string; readonly name: string }[];
+  /** Bank holidays that were moved or cancelled after this release (`YYYY-MM-DD`). */
+  readonly removeHolidays?: readonly string[];
+  /** Local time (`HH:mm`) at which a working day ends; deadlines fall then instead of 23:59:59.999. */
+  readonly workingDayEnd?: string;
+}
+
+/** A named non-working day, as {@link holidaysBetween} lists it. */
+export interface NonWorkingDay {
+  /** `YYYY-MM-DD` */
+  readonly date: string;
+  /** The holiday's or closure's name. */
+  readonly name: string;
+  /** A public bank holiday, or a closure the integrator added. */
+  readonly kind: 'bank-holiday' | 'closure';
+}
+
+/** @internal Precomputed per calendar so that every working-day question is one or two array reads. */
+export interface CalendarTables {
+  /** 1 where the day (index from FIRST_DAY) is a working day. */
+  readonly working: Uint8Array;
+  /** Working days up to and including each day. */
+  readonly rank: Int32Array;
+  /** Day numbers of the working days, ascending. */
+  readonly workingDays: Int32Array;
+  /** Why each non-working weekday is one. */
+  readonly named: ReadonlyMap<number, { name: string; kind: NonWorkingDay['kind'] }>;
+  /** Milliseconds after local midnight at which a working day ends. */
+  readonly endOfDayMs: number;
+}
+
+/**
+ * Which days are working days: Monday to Friday, less a region's bank holidays and any closures.
+ * Build one with {@link createCalendar} or {@link calendarFromGovUkFeed}; pass it (or just a region
+ * name) to the time functions and to the engine. Building costs well under a millisecond; build it
+ * once and reuse it.
+ */
+export interface Calendar {
+  /** The region whose bank holidays it starts from. */
+  readonly region: Region;
+  /** `HH:mm` when set; otherwise deadlines fall at 23:59:59.999 local. */
+  readonly workingDayEnd: string | undefined;
+  /** @internal */
+  readonly tables: CalendarTables;
+}
+
+/** A calendar, or the name of a region for its plain calendar. */
+export type CalendarLike = Calendar | Region;
+
+const END_OF_DAY_MS = 86_400_000 - 1;
+
+function bundledHolidays(region: Region): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const entry of BANK_HOLIDAYS[region].split(' ')) {
+    const colon = entry.indexOf(':');
+    map.set(readDate(entry.slice(0, colon)), HOLIDAY_NAMES[Number(entry.slice(colon + 1))] ?? 'Bank holiday');
+  }
+  return map;
+}
+
+function buildTables(holidays: ReadonlyMap<number, string>, closures: ReadonlyMap<number, string>, endOfDayMs: number): CalendarTables {
+  const working = new Uint8Array(DAY_COUNT);
+  const rank = new Int32Array(DAY_COUNT);
+  const named = new Map<number, { name: string; kind: NonWorkingDay['kind'] }>();
+  for (const [day, name] of closures) named.set(day, { name, kind: 'closure' });
+  for (const [day, name] of holidays) named.set(day, { name, kind: 'bank-holiday' });
+  let count = 0;
+  for (let i = 0; i < DAY_COUNT; i++) {
+    const day = FIRST_DAY + i;
+    if (weekday(day) < 5 && !named.has(day)) {
+      working[i] = 1;
+      count++;
+    }
+    rank[i] = count;
+  }
+  const workingDays = new Int32Array(count);
+  for (let i = 0, k = 0; i < DAY_COUNT; i++) if (working[i]) workingDays[k++] = FIRST_DAY + i;
+  return { working, rank, workingDays, named, endOfDayMs };
+}
+
+const regionCalendars = new Map<Region, Calendar>();
+
+/** @internal Resolves a {@link CalendarLike}; region calendars are built once and shared. */
+export function resolveCalendar(calendar: CalendarLike | undefined, path: readonly (string | number)[] = ['calendar']): Calendar {
+  if (calendar === undefined) return resolveCalendar('england-and-wales', path);
+  if (typeof calendar === 'string') {
+    const cached = regionCalendars.get(calendar);
+    if (cached) return cached;
+    if (!REGIONS.includes(calendar)) throw unknownRegion(calendar, path);
+    const built: Calendar = Object.freeze({ region: calendar, workingDayEnd: undefined, tables: buildTables(bundledHolidays(calendar), new Map(), END_OF_DAY_MS) });
+    regionCalendars.set(calendar, built);
+    return built;
+  }
+  if (calendar === null || typeof calendar !== 'object' || !(calendar.tables?.rank instanceof Int32Array)) {
+    throw new TimeError('time/invalid-calendar', `Expected a calendar from createCalendar() or a region (${REGIONS.join(', ')}), got ${describe(calendar)}.`, path);
+  }
+  return calendar;
+}
+
+function unknownRegion(region: unknown, path: readonly (string | number)[]): TimeError {
+  return new TimeError('time/unknown-region', `Unknown region ${describe(region)}; use one of ${REGIONS.map((r) => `"${r}"`).join(', ')} (Wales shares England's bank holidays).`, path);
+}
+
+/** @internal Parses `HH:mm` to milliseconds after midnight. */
+export function parseClockTime(text: unknown, path: readonly (string | number)[]): number {
+  const match = typeof text === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text) : null;
+  if (!match) throw new TimeError('time/invalid-time-of-day', `Expected a time of day as "HH:mm" (for example "17:00"), got ${describe(text)}.`, path);
+  return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+}
+
+function closureDays(closures: readonly Closure[]): Map<number, string> {
+  const days = new Map<number, string>();
+  closures.forEach((closure, i) => {
+    if (typeof closure === 'string') {
+      days.set(parseDay(closure, ['closures', i]), 'Closure');
+      return;
+    }
+    if (closure === null || typeof closure !== 'object') {
+      throw new TimeError('time/invalid-closure', `A closure is a date "YYYY-MM-DD" or { "from": "2026-12-24", "to": "2026-12-31" }, got ${describe(closure)}.`, ['closures', i]);
+    }
+    const from = parseDay(closure.from, ['closures', i, 'from']);
+    const to = parseDay(closure.to, ['closures', i, 'to']);
+    if (to < from) throw new TimeError('time/invalid-closure', `The closure ends (${closure.to}) before it starts (${closure.from}); swap "from" and "to".`, ['closures', i]);
+    for (let day = from; day <= to; day++) days.set(day, closure.name ?? 'Closure');
+  });
+  return days;
+}
+
+/**
+ * Builds a working-day calendar: a region's bank holidays, adjusted and extended with closures.
+ *
+ * @param options - region, closures, holidays added or removed since this release, working-day end
+ * @returns a calendar for every time function and the engine
+ * @throws {@link TimeError} naming the offending option (`time/invalid-date`, `time/unknown-region`, ...)
+ * @example
+ * ```ts
+ * const calendar = createCalendar({
+ *   region: 'england-and-wales',
+ *   closures: [{ from: '2026-12-24', to: '2026-12-31', name: 'Council closure' }],
+ *   workingDayEnd: '17:00',
+ * });
+ * addWorkingDays('2026-12-21', 5, calendar); // '2027-01-07'
+ * ```
+ */
+export function createCalendar(options: CalendarOptions = {}): Calendar {
+  const region = options.region ?? 'england-and-wales';
+  if (!REGIONS.includes(region)) throw unknownRegion(region, ['region']);
+  return calendarFrom(region, bundledHolidays(region), options);
+}
+
+function calendarFrom(region: Region, holidays: Map<number, string>, options: CalendarOptions): Calendar {
+  (options.removeHolidays ?? []).forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
+  (options.addHolidays ?? []).forEach((holiday, i) => {
+    const name = typeof holiday?.name === 'string' && holiday.name.trim() ? holiday.name : 'Bank holiday';
+    holidays.set(parseDay(holiday?.date, ['addHolidays', i, 'date']), name);
+  });
+  const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
+  return Object.freeze({ region, workingDayEnd: options.workingDayEnd, tables: buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs) });
+}
+
+/** The result of {@link calendarFromGovUkFeed}. */
+export type CalendarResult = { readonly success: true; readonly calendar: Calendar } | { readonly success: false; readonly issues: readonly Issue[] };
+
+/**
+ * Builds a calendar from the official GOV.UK bank-holidays feed (`https://www.gov.uk/bank-holidays.json`)
+ * that the integrator fetches. For every year the feed covers, its dates replace the bundled ones;
+ * other years keep the bundled tables. Never throws.
+ *
+ * @param feed - the parsed JSON of the feed
+ * @param options - the division to read (`region`, `england-and-wales` by default) and any other calendar options
+ * @returns `{ success: true, calendar }` or `{ success: false, issues }` naming what in the feed is wrong
+ * @example
+ * ```ts
+ * const feed = await (await fetch('https://www.gov.uk/bank-holidays.json')).json();
+ * const result = calendarFromGovUkFeed(feed, { region: 'scotland' });
+ * if (result.success) addWorkingDays('2026-06-12', 1, result.calendar);
+ * ```
+ */
+export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
+  const region = options.region ?? 'england-and-wales';
+  if (!REGIONS.includes(region)) return { success: false, issues: unknownRegion(region, ['region']).issues };
+  const fail = (message: string, path: (string | number)[]): CalendarResult => ({ success: false, issues: [{ code: 'time/invalid-feed', path, message }] });
+  const division = feed !== null && typeof feed === 'object' ? (feed as Record<string, unknown>)[region] : undefined;
+  const events = division !== null && typeof division === 'object' ? (division as { events?: unknown }).events : undefined;
+  if (!Array.isArray(events)) return fail(`The feed has no "${region}.events" list; pass the JSON of https://www.gov.uk/bank-holidays.json as it is.`, [region, 'events']);
+  const fromFeed = new Map<number, string>();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as { date?: unknown; title?: unknown } | null;
+    const day = typeof event?.date === 'string' && event.date.length === 10 ? readDate(event.date) : Number.NaN;
+    if (Number.isNaN(day)) return fail(`Event ${i} has no "date" as "YYYY-MM-DD".`, [region, 'events', i, 'date']);
+    if (day >= FIRST_DAY && day <= LAST_DAY) fromFeed.set(day, typeof event?.title === 'string' ? event.title : 'Bank holiday');
+  }
+  // The feed is the authority for the years it covers, whole: a holiday it moved must not linger.
+  const yearOf = (day: number): string => formatDay(day).slice(0, 4);
+  const feedYears = new Set([...fromFeed.keys()].map(yearOf));
+  const holidays = new Map([...bundledHolidays(region)].filter(([day]) => !feedYears.has(yearOf(day))));
+  for (const [day, name] of fromFeed) holidays.set(day, name);
+  try {
+    return { success: true, calendar: calendarFrom(region, holidays, options) };
+  } catch (error) {
+    if (error instanceof TimeError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/**
+ * Lists the bank holidays and closures on weekdays between two dates.
+ *
+ * @param from - first date, `YYYY-MM-DD`, inclusive
+ * @param to - last date, inclusive
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns the non-working weekdays in order, each with its name and kind
+ */
+export function holidaysBetween(from: string, to: string, calendar?: CalendarLike): NonWorkingDay[] {
+  const { tables } = resolveCalendar(calendar);
+  const start = parseDay(from, ['from']);
+  const end = parseDay(to, ['to']);
+  const out: NonWorkingDay[] = [];
+  for (let day = start; day <= end; day++) {
+    const named = tables.named.get(day);
+    if (named && weekday(day) < 5) out.push({ date: formatDay(day), name: named.name, kind: named.kind });
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+import { civilFromDays, daysFromCivil, daysInMonth, describe, formatDay, parseDay, checkRange } from './_days.js';
+import { formatLondon, londonDay } from './_london.js';
+import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
+import { toEpochMs, type InstantInput } from './instant.js';
+import { TimeError, type Issue } from './timeError.js';
+import { addWorkingDayNumbers, endOfDayEpoch } from './workingDays.js';
+
+/**
+ * A length of time with an explicit unit, never a bare number. Written `5wd` (working days), `24h`
+ * (elapsed hours), `7d` (calendar days), `6w` (weeks), `1mo` (calendar months), or the words
+ * `immediately` and `sameWorkingDay`.
+ */
+export type Duration =
+  | { readonly unit: 'workingDays' | 'hours' | 'days' | 'weeks' | 'months'; readonly amount: number }
+  | { readonly unit: 'immediately' | 'sameWorkingDay' };
+
+/** The result of {@link parseDuration}: never thrown. */
+export type DurationResult = { readonly success: true; readonly duration: Duration } | { readonly success: false; readonly issues: readonly Issue[] };
+
+const UNITS = { wd: 'workingDays', h: 'hours', d: 'days', w: 'weeks', mo: 'months' } as const;
+const SUFFIX = { workingDays: 'wd', hours: 'h', days: 'd', weeks: 'w', months: 'mo' } as const;
+
+/** What an author may write, for error messages. */
+export const DURATION_SYNTAX = '`5wd` (working days), `24h` (hours), `7d` (calendar days), `6w` (weeks), `1mo` (calendar months), `immediately` or `sameWorkingDay`';
+
+const WORDS: Record<string, string> = {
+  'working days': 'wd', 'working day': 'wd', workingdays: 'wd', days: 'd', day: 'd', hours: 'h', hour: 'h', hrs: 'h', hr: 'h',
+  weeks: 'w', week: 'w', months: 'mo', month: 'mo', m: 'mo',
+};
+
+const cache = new Map<string, Duration>();
+
+/**
+ * Reads a duration such as `5wd` without throwing.
+ *
+ * @param text - the duration as written in a protocol file
+ * @returns `{ success: true, duration }`, or `{ success: false, issues }` with code `time/invalid-duration`
+ *   and a message that suggests the accepted form (`"5 days"` → `5d` or `5wd`)
+ * @example
+ * ```ts
+ * parseDuration('5wd'); // { success: true, duration: { unit: 'workingDays', amount: 5 } }
+ * parseDuration('5 days'); // success: false, 'write "5wd" for working days or "5d" for calendar days'
+ * ```
+ */
+export function parseDuration(text: unknown): DurationResult {
+  try {
+    return { success: true, duration: toDuration(text) };
+  } catch (error) {
+    if (error instanceof TimeError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/** @internal The throwing, memoised form of {@link parseDuration}. */
+export function toDuration(text: unknown, path: readonly (string | number)[] = []): Duration {
+  if (typeof text === 'string') {
+    const hit = cache.get(text);
+    if (hit) return hit;
+  }
+  const duration = readDuration(text, path);
+  if (typeof text === 'string' && cache.size < 1000) cache.set(text, duration);
+  return duration;
+}
+
+function readDuration(text: unknown, path: readonly (string | number)[]): Duration {
+  if (text === 'immediately' || text === 'sameWorkingDay') return Object.freeze({ unit: text });
+  const match = typeof text === 'string' ? /^(0|[1-9]\d{0,4})(wd|h|d|w|mo)$/.exec(text) : null;
+  if (match) return Object.freeze({ unit: UNITS[match[2] as keyof typeof UNITS], amount: Number(match[1]) });
+  throw new TimeError('time/invalid-duration', `${describe(text)} is not a duration. ${suggest(text)}Write one of ${DURATION_SYNTAX}.`, path);
+}
+
+function suggest(text: unknown): string {
+  if (typeof text === 'number') return `A bare number has no unit: write "${text}wd" for working days or "${text}d" for calendar days. `;
+  if (typeof text !== 'string') return '';
+  const loose = /^\s*(\d+)\s*([a-z ]+?)\s*$/i.exec(text);
+  if (!loose) return '';
+  const unit = WORDS[loose[2]!.toLowerCase()] ?? (loose[2]!.toLowerCase() in UNITS ? loose[2]!.toLowerCase() : undefined);
+  if (unit === 'd') return `Write "${loose[1]}wd" for working days or "${loose[1]}d" for calendar days. `;
+  return unit ? `Did you mean "${loose[1]}${unit}"? ` : '';
+}
+
+/** Writes a duration back in the grammar: `{ unit: 'workingDays', amount: 5 }` → `5wd`. */
+export function formatDuration(duration: Duration): string {
+  return 'amount' in duration ? `${duration.amount}${SUFFIX[duration.unit]}` : duration.unit;
+}
+
+/** @internal Adds calendar months to a day number, clamping to the month's end (31 Jan + 1mo = 28/29 Feb). */
+export function addMonthsToDay(day: number, months: number): number {
+  const { year, month, day: dom } = civilFromDays(day);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(dom, daysInMonth(y, m)));
+}
+
+/**
+ * @internal The due instant (epoch ms) and due day for a duration from an anchor instant. Working
+ * days, days, weeks and months fall due at the end of the resulting local day; hours are elapsed time;
+ * `immediately` is the anchor itself.
+ */
+export function dueAfter(calendar: Calendar, fromMs: number, duration: Duration): { at: number; day: number } {
+  if (duration.unit === 'immediately') return { at: fromMs, day: londonDay(fromMs) };
+  if (duration.unit === 'hours') {
+    const at = fromMs + duration.amount * 3_600_000;
+    const day = londonDay(at);
+    checkRange(day);
+    return { at, day };
+  }
+  const start = londonDay(fromMs);
+  let day: number;
+  switch (duration.unit) {
+    case 'sameWorkingDay':
+      day = addWorkingDayNumbers(calendar, start, 0);
+      break;
+    case 'workingDays':
+      day = addWorkingDayNumbers(calendar, start, duration.amount);
+      break;
+    case 'days':
+      day = start + duration.amount;
+      break;
+    case 'weeks':
+      day = start + duration.amount * 7;
+      break;
+    case 'months':
+      day = addMonthsToDay(start, duration.amount);
+      break;
+  }
+  checkRange(day);
+  return { at: endOfDayEpoch(calendar, day), day };
+}
+
+/** When something falls due: the instant (ISO 8601 with London's offset) and its London date. */
+export interface Due {
+  /** e.g. `2026-12-30T23:59:59.999+00:00` */
+  readonly at: string;
+  /** e.g. `2026-12-30` */
+  readonly date: string;
+}
+
+/**
+ * Applies one duration to one instant, with the semantics in DESIGN.md "Time semantics".
+ *
+ * @param from - the anchor instant (a date alone is London midnight; only its date matters for days)
+ * @param duration - a {@link Duration} or its text, e.g. `5wd`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns the due instant and date
+ * @throws {@link TimeError} for a malformed input or a due date beyond 2099
+ * @example
+ * ```ts
+ * due('2026-12-21', '17wd');        // { date: '2027-01-18', at: '2027-01-18T23:59:59.999+00:00' }
+ * due('2026-03-28T10:00', '24h');   // { date: '2026-03-29', at: '2026-03-29T11:00:00+01:00' }
+ * ```
+ */
+export function due(from: InstantInput, duration: Duration | string, calendar?: CalendarLike): Due {
+  const parsed = typeof duration === 'string' ? toDuration(duration, ['duration']) : duration;
+  const result = dueAfter(resolveCalendar(calendar), toEpochMs(from, ['from']), parsed);
+  return { at: formatLondon(result.at), date: formatDay(result.day) };
+}
+
+/**
+ * Adds elapsed hours: 24 hours across the October change is 24 real hours (a wall-clock 23 hours later).
+ *
+ * @param from - an instant
+ * @param hours - whole or fractional hours, may be negative
+ * @returns the instant with London's offset
+ */
+export function addHours(from: InstantInput, hours: number): string {
+  return formatLondon(toEpochMs(from, ['from']) + hours * 3_600_000);
+}
+
+/**
+ * Adds calendar days to a date.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param days - may be negative
+ * @returns `YYYY-MM-DD`
+ */
+export function addDays(date: string, days: number): string {
+  const day = parseDay(date, ['date']) + days;
+  checkRange(day);
+  return formatDay(day);
+}
+
+/**
+ * Adds weeks (seven calendar days each) to a date.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param weeks - may be negative
+ * @returns `YYYY-MM-DD`
+ */
+export function addWeeks(date: string, weeks: number): string {
+  return addDays(date, weeks * 7);
+}
+
+/**
+ * Adds calendar months to a date; a day past the new month's end clamps to it.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param months - may be negative
+ * @returns `YYYY-MM-DD`, e.g. `addMonths('2027-01-31', 1)` is `2027-02-28`
+ */
+export function addMonths(date: string, months: number): string {
+  const day = addMonthsToDay(parseDay(date, ['date']), months);
+  checkRange(day);
+  return formatDay(day);
+}

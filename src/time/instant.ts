@@ -1,0 +1,116 @@
+import { FIRST_DAY, LAST_DAY, MS_PER_DAY, checkRange, describe, formatDay, readDate } from './_days.js';
+import { formatLondon, londonDay, londonToEpoch } from './_london.js';
+import { TimeError, type Issue } from './timeError.js';
+
+/**
+ * Anything the library accepts as a moment in time: an ISO 8601 string (with an offset or `Z`; without
+ * one it is London local time, and a bare `YYYY-MM-DD` is London midnight), a `Date`, or a luxon
+ * `DateTime` (any object with `toMillis()`).
+ */
+export type InstantInput = string | Date | { toMillis(): number };
+
+/** The result of {@link parseInstant}: never thrown, always one of these two. */
+export type InstantResult =
+  | { readonly success: true; readonly epochMs: number; readonly instant: string; readonly date: string }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+const ISO =
+  /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Converts an instant input to milliseconds since the epoch, or throws a {@link TimeError}.
+ * @internal the engine's hot path; the public, non-throwing form is {@link parseInstant}.
+ */
+export function toEpochMs(input: unknown, path: readonly (string | number)[] = []): number {
+  let epochMs: number;
+  if (typeof input === 'string') epochMs = readIso(input, path);
+  else if (input instanceof Date) epochMs = input.getTime();
+  else if (input !== null && typeof input === 'object' && typeof (input as { toMillis?: unknown }).toMillis === 'function') {
+    epochMs = Number((input as { toMillis(): number }).toMillis());
+  } else {
+    throw new TimeError('time/invalid-instant', `Expected an instant (an ISO 8601 string such as "2026-12-21T09:30", a Date or a luxon DateTime), got ${describe(input)}.`, path);
+  }
+  if (!Number.isFinite(epochMs)) {
+    throw new TimeError('time/invalid-instant', 'The instant is invalid (an Invalid Date or an invalid DateTime); pass a real moment in time.', path);
+  }
+  const day = londonDay(epochMs);
+  if (day < FIRST_DAY || day > LAST_DAY) checkRange(day, path);
+  return epochMs;
+}
+
+function readIso(text: string, path: readonly (string | number)[]): number {
+  const match = ISO.exec(text);
+  const days = match ? readDate(match[1]!) : Number.NaN;
+  if (!match || Number.isNaN(days)) {
+    throw new TimeError(
+      'time/invalid-instant',
+      `${describe(text)} is not an ISO 8601 date or date-time; write "2026-12-21", "2026-12-21T09:30" (London time) or "2026-12-21T09:30:00Z".`,
+      path,
+    );
+  }
+  const [, , hh = '0', mm = '0', ss = '0', fraction = '', zone] = match;
+  const hours = Number(hh);
+  const minutes = Number(mm);
+  const seconds = Number(ss);
+  if (hours > 23 || minutes > 59 || seconds > 59) {
+    throw new TimeError('time/invalid-instant', `${describe(text)} has a time of day out of range; hours run 00-23, minutes and seconds 00-59.`, path);
+  }
+  const msOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+  if (zone === undefined) {
+    checkRange(days, path);
+    return londonToEpoch(days, msOfDay, path);
+  }
+  return days * MS_PER_DAY + msOfDay - zoneOffset(zone);
+}
+
+function zoneOffset(zone: string): number {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0')) * 60_000;
+}
+
+/**
+ * Reads an instant without throwing.
+ *
+ * @param input - an ISO 8601 string, a `Date` or a luxon `DateTime`
+ * @returns `{ success: true, epochMs, instant, date }` with the instant in London's offset and its
+ *   London date, or `{ success: false, issues }` (codes `time/invalid-instant`,
+ *   `time/nonexistent-local-time`, `time/out-of-range`)
+ * @example
+ * ```ts
+ * parseInstant('2026-10-25T01:30'); // the earlier of the two 01:30s: instant '2026-10-25T01:30:00+01:00'
+ * parseInstant('2026-03-29T01:30'); // success: false, code 'time/nonexistent-local-time'
+ * ```
+ */
+export function parseInstant(input: unknown): InstantResult {
+  try {
+    const epochMs = toEpochMs(input);
+    return { success: true, epochMs, instant: formatLondon(epochMs), date: formatDay(londonDay(epochMs)) };
+  } catch (error) {
+    if (error instanceof TimeError) return { success: false, issues: error.issues };
+    throw error;
+  }
+}
+
+/**
+ * The London date of an instant.
+ *
+ * @param input - an instant
+ * @returns its `YYYY-MM-DD` date in Europe/London
+ * @throws {@link TimeError} for input {@link parseInstant} would refuse
+ */
+export function toLondonDate(input: InstantInput): string {
+  return formatDay(londonDay(toEpochMs(input)));
+}
+
+/**
+ * An instant written in ISO 8601 with London's offset at that moment.
+ *
+ * @param input - an instant
+ * @returns e.g. `2026-03-29T11:00:00+01:00`; milliseconds appear only when not zero
+ * @throws {@link TimeError} for input {@link parseInstant} would refuse
+ */
+export function toLondonInstant(input: InstantInput): string {
+  return formatLondon(toEpochMs(input));
+}

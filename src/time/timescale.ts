@@ -1,0 +1,104 @@
+import { describe, formatDay } from './_days.js';
+import { formatLondon } from './_london.js';
+import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
+import { dueAfter, toDuration, type Due } from './duration.js';
+import { toEpochMs, type InstantInput } from './instant.js';
+import { TimeError } from './timeError.js';
+
+/**
+ * When something must happen, as a protocol file writes it:
+ * - `{ within: '5wd', from: 'stageEntered' }`: a duration after an anchor (the anchor names are the
+ *   caller's; the engine's are listed in the protocol guide);
+ * - `{ earliestOf: [...] }`: "whichever is the sooner";
+ * - `{ target: ..., limit: ... }`: "within 24 hours and not longer than 5 working days";
+ * - `{ none: 'timely' }`: the document gives no number, only these words.
+ */
+export type Timescale =
+  | { readonly within: string; readonly from?: string }
+  | { readonly earliestOf: readonly Timescale[] }
+  | { readonly target: Timescale; readonly limit: Timescale }
+  | { readonly none: string };
+
+/** @internal A due moment as numbers. */
+export interface DueNumbers {
+  readonly at: number;
+  readonly day: number;
+}
+
+/** @internal What a timescale comes to, in numbers. */
+export type Evaluation =
+  | { readonly kind: 'due'; readonly due: DueNumbers; readonly target?: DueNumbers }
+  | { readonly kind: 'waiting'; readonly anchors: readonly string[] }
+  | { readonly kind: 'none'; readonly words: string };
+
+/** @internal Looks an anchor up: its instant in epoch ms, or undefined while it has not happened. */
+export type AnchorLookup = (anchor: string | undefined) => number | undefined;
+
+/** @internal */
+export function evaluate(timescale: Timescale, lookup: AnchorLookup, calendar: Calendar, path: readonly (string | number)[] = []): Evaluation {
+  if ('within' in timescale) {
+    const duration = toDuration(timescale.within, [...path, 'within']);
+    const from = lookup(timescale.from);
+    return from === undefined ? { kind: 'waiting', anchors: [timescale.from ?? 'default'] } : { kind: 'due', due: dueAfter(calendar, from, duration) };
+  }
+  if ('earliestOf' in timescale) {
+    let best: Evaluation | undefined;
+    const waiting: string[] = [];
+    const words: string[] = [];
+    timescale.earliestOf.forEach((part, i) => {
+      const result = evaluate(part, lookup, calendar, [...path, 'earliestOf', i]);
+      if (result.kind === 'due') {
+        if (best?.kind !== 'due' || result.due.at < best.due.at) best = result;
+      } else if (result.kind === 'waiting') waiting.push(...result.anchors);
+      else words.push(result.words);
+    });
+    if (best) return best;
+    return waiting.length ? { kind: 'waiting', anchors: waiting } : { kind: 'none', words: words.join('; ') };
+  }
+  if ('limit' in timescale) {
+    const limit = evaluate(timescale.limit, lookup, calendar, [...path, 'limit']);
+    const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
+    return limit.kind === 'due' && target.kind === 'due' ? { ...limit, target: target.due } : limit;
+  }
+  if ('none' in timescale && typeof timescale.none === 'string') return { kind: 'none', words: timescale.none };
+  throw new TimeError(
+    'time/invalid-timescale',
+    `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... } or { "none": "the document's words" }.`,
+    path,
+  );
+}
+
+/** What {@link evaluateTimescale} returns. */
+export type TimescaleResult =
+  | { readonly kind: 'due'; readonly due: Due; readonly target?: Due }
+  | { readonly kind: 'waiting'; readonly anchors: readonly string[] }
+  | { readonly kind: 'none'; readonly words: string };
+
+/**
+ * Evaluates a composite timescale against known anchor instants.
+ *
+ * @param timescale - the timescale as a protocol file writes it
+ * @param anchors - instants by anchor name; `from` omitted in the timescale reads `anchors.default`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns `due` with the instant and date (and the target, where there is one); `waiting` with the
+ *   anchors that have not happened yet; or `none` with the document's words where it gives no number
+ * @throws {@link TimeError} for a malformed timescale, naming what is accepted
+ * @example
+ * ```ts
+ * evaluateTimescale(
+ *   { target: { within: '24h', from: 'arose' }, limit: { within: '5wd', from: 'arose' } },
+ *   { arose: '2026-12-21T10:00' },
+ * ); // { kind: 'due', due: { date: '2026-12-30', ... }, target: { date: '2026-12-22', ... } }
+ * ```
+ */
+export function evaluateTimescale(timescale: Timescale, anchors: Readonly<Record<string, InstantInput>>, calendar?: CalendarLike): TimescaleResult {
+  const cal = resolveCalendar(calendar);
+  const lookup: AnchorLookup = (name) => {
+    const value = Object.hasOwn(anchors, name ?? 'default') ? anchors[name ?? 'default'] : undefined;
+    return value === undefined ? undefined : toEpochMs(value, ['anchors', name ?? 'default']);
+  };
+  const result = evaluate(timescale, lookup, cal);
+  if (result.kind !== 'due') return result;
+  const show = (d: DueNumbers): Due => ({ at: formatLondon(d.at), date: formatDay(d.day) });
+  return result.target ? { kind: 'due', due: show(result.due), target: show(result.target) } : { kind: 'due', due: show(result.due) };
+}

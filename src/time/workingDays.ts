@@ -1,0 +1,103 @@
+import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
+import { formatLondon, londonToEpoch } from './_london.js';
+import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
+import { TimeError } from './timeError.js';
+
+// Day-number forms used by the engine; the exported functions below wrap them for `YYYY-MM-DD` strings.
+
+/** @internal */
+export function isWorkingDayNumber(calendar: Calendar, day: number): boolean {
+  return calendar.tables.working[day - FIRST_DAY] === 1;
+}
+
+/** @internal The Nth working day after `day`; N = 0 is `day` itself when it is a working day, else the next one. */
+export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number): number {
+  const { rank, workingDays, working } = calendar.tables;
+  const i = day - FIRST_DAY;
+  const k = n === 0 ? (working[i] ? rank[i]! - 1 : rank[i]!) : rank[i]! + n - 1;
+  const result = workingDays[k];
+  if (result === undefined) checkRange(LAST_DAY + 1);
+  return result!;
+}
+
+function amount(n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new TimeError('time/invalid-amount', `Expected a whole number of working days, 0 or more, got ${describe(n)}.`, ['n']);
+  }
+  return n;
+}
+
+/**
+ * Whether a date is a working day: Monday to Friday, not a bank holiday of the calendar's region and
+ * not one of its closures.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns true on a working day
+ * @throws {@link TimeError} for a malformed or out-of-range date
+ */
+export function isWorkingDay(date: string, calendar?: CalendarLike): boolean {
+  return isWorkingDayNumber(resolveCalendar(calendar), parseDay(date, ['date']));
+}
+
+/**
+ * The first working day strictly after a date.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns `YYYY-MM-DD`
+ * @throws {@link TimeError} for a malformed date or a result beyond the supported range
+ */
+export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
+  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, ['date']), 1));
+}
+
+/**
+ * "Within N working days of X": the Nth working day after X's date. X's own day never counts, and a
+ * weekend or holiday X counts from the next working day. N = 0 is "the same working day": X itself
+ * when it is a working day, otherwise the next one.
+ *
+ * @param date - X, `YYYY-MM-DD`
+ * @param n - working days, a whole number 0 or more
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns the due date, `YYYY-MM-DD`
+ * @throws {@link TimeError} for a malformed date, a negative or fractional N, or a result past 2099
+ * @example
+ * ```ts
+ * addWorkingDays('2026-12-21', 5);              // '2026-12-30' (Christmas, Boxing Day substitute skipped)
+ * addWorkingDays('2026-06-12', 1, 'scotland');  // '2026-06-16'
+ * ```
+ */
+export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
+  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, ['date']), amount(n)));
+}
+
+/**
+ * How many working days fall after `from` up to and including `to`; negative when `to` is earlier.
+ * For any date d and N ≥ 1, `workingDaysBetween(d, addWorkingDays(d, N)) === N`.
+ *
+ * @param from - `YYYY-MM-DD`, not counted
+ * @param to - `YYYY-MM-DD`, counted
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns the count of working days in (from, to]
+ */
+export function workingDaysBetween(from: string, to: string, calendar?: CalendarLike): number {
+  const { rank } = resolveCalendar(calendar).tables;
+  return rank[parseDay(to, ['to']) - FIRST_DAY]! - rank[parseDay(from, ['from']) - FIRST_DAY]!;
+}
+
+/** @internal The instant a calendar's day ends, in epoch milliseconds. */
+export function endOfDayEpoch(calendar: Calendar, day: number): number {
+  return londonToEpoch(day, calendar.tables.endOfDayMs);
+}
+
+/**
+ * The instant a day ends for deadlines: 23:59:59.999 London time, or the calendar's working-day end.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns an ISO 8601 instant with London's offset, e.g. `2026-12-30T23:59:59.999+00:00`
+ */
+export function endOfDay(date: string, calendar?: CalendarLike): string {
+  return formatLondon(endOfDayEpoch(resolveCalendar(calendar), parseDay(date, ['date'])));
+}
