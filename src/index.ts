@@ -31,3 +31,36 @@ export {
   type Due,
 } from './time/duration.js';
 export { evaluateTimescale, type Timescale, type TimescaleResult } from './time/timescale.js';
+
+// The protocol language
+export {
+  ProtocolSchema,
+  SUBJECTS,
+  ROLE_SIDES,
+  RECORD_KINDS,
+  type Protocol,
+  type ProtocolInput,
+  type Stage,
+  type Obligation,
+  type RecordType,
+  type Role,
+  type BypassRule,
+  type Variant,
+  type Citation,
+  type Subject,
+  type TimescaleInput,
+} from './protocol/schema.js';
+export { ISSUE_CODES, type IssueCode, type ProtocolIssue, type Severity } from './protocol/issues.js';
+export { parseProtocol, parseProtocolOrThrow, loadProtocol, ProtocolError, type ProtocolResult } from './protocol/parse.js';
+export { checkProtocol } from './protocol/check.js';
+export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
+export { toJSONSchema } from './protocol/jsonSchema.js';
+export { defineProtocol, type CheckedReferences } from './protocol/define.js';
+export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
+
+// The engine
+export { applyEvent, openCase, replay, allowedNow } from './engine/applyEvent.js';
+export { status } from './engine/status.js';
+export { plan } from './engine/plan.js';
+export type * from './engine/types.js';
+export { runScenarios, ScenarioFileSchema, type ScenarioFile, type ScenarioResult, type ScenarioFailure, type ScenarioRunResult } from './engine/scenarios.js';

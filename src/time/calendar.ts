@@ -15,7 +15,7 @@ export type Region = (typeof REGIONS)[number];
 export const SUPPORTED_RANGE = { from: `${FIRST_YEAR}-01-01`, to: `${LAST_YEAR}-12-31` } as const;
 
 /** A day the organisation does not work that is not a bank holiday: one date, or an inclusive range. */
-export type Closure = string | { readonly from: string; readonly to: string; readonly name?: string };
+export type Closure = string | { readonly from: string; readonly to: string; readonly name?: string | undefined };
 
 /** What {@link createCalendar} accepts. Every field is optional. */
 export interface CalendarOptions {
@@ -64,6 +64,11 @@ export interface CalendarTables {
 export interface Calendar {
   /** The region whose bank holidays it starts from. */
   readonly region: Region;
+  /**
+   * Set only on calendars built from another holiday source (see `escalation-protocols/territories`):
+   * the territory whose holidays it holds, e.g. `JE`. Such a calendar ignores `region`'s bank holidays.
+   */
+  readonly territory?: string;
   /** `HH:mm` when set; otherwise deadlines fall at 23:59:59.999 local. */
   readonly workingDayEnd: string | undefined;
   /** @internal */
@@ -174,14 +179,23 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   return calendarFrom(region, bundledHolidays(region), options);
 }
 
-function calendarFrom(region: Region, holidays: Map<number, string>, options: CalendarOptions): Calendar {
+/**
+ * @internal For the territories adapter: a calendar from holidays read from another source instead of
+ * a region's bundled ones, with the usual options applied on top. `region` stays `england-and-wales`.
+ */
+export function calendarFromHolidayMap(territory: string, holidays: Map<number, string>, options: Omit<CalendarOptions, 'region'> = {}): Calendar {
+  return calendarFrom('england-and-wales', holidays, options, territory);
+}
+
+function calendarFrom(region: Region, holidays: Map<number, string>, options: CalendarOptions, territory?: string): Calendar {
   (options.removeHolidays ?? []).forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
   (options.addHolidays ?? []).forEach((holiday, i) => {
     const name = typeof holiday?.name === 'string' && holiday.name.trim() ? holiday.name : 'Bank holiday';
     holidays.set(parseDay(holiday?.date, ['addHolidays', i, 'date']), name);
   });
   const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
-  return Object.freeze({ region, workingDayEnd: options.workingDayEnd, tables: buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs) });
+  const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs);
+  return Object.freeze(territory === undefined ? { region, workingDayEnd: options.workingDayEnd, tables } : { region, territory, workingDayEnd: options.workingDayEnd, tables });
 }
 
 /** The result of {@link calendarFromGovUkFeed}. */

@@ -1,0 +1,80 @@
+// A protocol indexed for the engine: built once per protocol object (protocols from parseProtocol are
+// frozen, so the index can never go stale) and shared by every case evaluated against it.
+
+import { allowsNext } from '../protocol/check.js';
+import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject } from '../protocol/schema.js';
+import { resolveCalendar, type Calendar } from '../time/calendar.js';
+
+export interface CompiledStage {
+  readonly id: string;
+  readonly index: number;
+  readonly stage: Stage;
+  readonly next: CompiledStage | undefined;
+  readonly skips: ReadonlySet<string>;
+  readonly owners: ReadonlyMap<Subject, readonly Role[]>;
+  readonly obligations: ReadonlyMap<Subject, readonly Obligation[]>;
+  readonly requires: readonly RecordType[];
+}
+
+export interface Compiled {
+  readonly protocol: Protocol;
+  readonly stages: readonly CompiledStage[];
+  readonly stageById: ReadonlyMap<string, CompiledStage>;
+  readonly entryStages: readonly CompiledStage[];
+  readonly roles: ReadonlyMap<string, Role>;
+  readonly records: ReadonlyMap<string, RecordType>;
+  readonly rules: ReadonlyMap<string, BypassRule>;
+  /** Obligation id → the stage it belongs to (any variant). */
+  readonly obligationStage: ReadonlyMap<string, CompiledStage>;
+  readonly subjects: ReadonlySet<Subject>;
+  readonly calendar: Calendar;
+}
+
+const cache = new WeakMap<Protocol, Compiled>();
+
+/** @internal */
+export function compile(protocol: Protocol): Compiled {
+  const hit = cache.get(protocol);
+  if (hit) return hit;
+  const roles = new Map(protocol.roles.map((r) => [r.id, r]));
+  const records = new Map(protocol.records.map((r) => [r.id, r]));
+  const stages: CompiledStage[] = [];
+  const obligationStage = new Map<string, CompiledStage>();
+  // Built back to front so each stage can point at the one after it.
+  for (let index = protocol.stages.length - 1; index >= 0; index--) {
+    const stage = protocol.stages[index]!;
+    const owners = new Map<Subject, Role[]>();
+    const obligations = new Map<Subject, Obligation[]>();
+    for (const subject of protocol.scope.subjects) {
+      const variant = stage.variants.find((v) => v.subjects.includes(subject));
+      owners.set(subject, (variant?.owners ?? stage.owners).map((id) => roles.get(id)!));
+      obligations.set(subject, variant?.obligations ?? stage.obligations);
+    }
+    const compiled: CompiledStage = {
+      id: stage.id,
+      index,
+      stage,
+      next: allowsNext(protocol, index) ? stages[0] : undefined,
+      skips: new Set(stage.skips.map((s) => s.to)),
+      owners,
+      obligations,
+      requires: stage.requires.map((id) => records.get(id)!),
+    };
+    stages.unshift(compiled);
+    for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
+  }
+  const compiled: Compiled = {
+    protocol,
+    stages,
+    stageById: new Map(stages.map((s) => [s.id, s])),
+    entryStages: stages.filter((s) => s.index === 0 || s.stage.entry !== undefined),
+    roles,
+    records,
+    rules: new Map(protocol.bypass.map((r) => [r.id, r])),
+    obligationStage,
+    subjects: new Set(protocol.scope.subjects),
+    calendar: resolveCalendar(protocol.scope.region),
+  };
+  cache.set(protocol, compiled);
+  return compiled;
+}

@@ -1,0 +1,81 @@
+import type { Protocol } from '../protocol/schema.js';
+import { FIRST_DAY, formatDay } from '../time/_days.js';
+import { formatLondon, londonDay } from '../time/_london.js';
+import { resolveCalendar } from '../time/calendar.js';
+import { toEpochMs } from '../time/instant.js';
+import { evaluate, type AnchorLookup, type Timescale } from '../time/timescale.js';
+import { compile } from './_compile.js';
+import type { Plan, PlanOptions, PlannedStage } from './types.js';
+
+function describeTimescale(t: Timescale): string {
+  if ('within' in t) return `${t.within} from ${t.from ?? 'the bypass'}`;
+  if ('earliestOf' in t) return `earliest of (${t.earliestOf.map(describeTimescale).join('; ')})`;
+  if ('limit' in t) return `target ${describeTimescale(t.target)}, limit ${describeTimescale(t.limit)}`;
+  return `"${t.none}" (no number)`;
+}
+
+/**
+ * The projected timeline of a protocol if every stage runs to its limit: each stage entered when the
+ * one before it falls due, along the route of ordinary escalation. A stage whose document gives no
+ * number has `dueDate: null`, and so does any later stage measured from it.
+ *
+ * @param protocol - a parsed protocol
+ * @param options - `from` (when the disagreement arose), `subject`, `calendar`
+ * @returns one row per stage with owners, due date and instant, and the working-day count from `from`
+ * @throws {@link TimeError} for a malformed `from` or a due date beyond the supported range
+ * @example
+ * ```ts
+ * plan(swindon, { from: '2026-12-21' }).stages.map((s) => s.dueDate);
+ * // ['2026-12-23', '2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25', null]
+ * ```
+ */
+export function plan(protocol: Protocol, options: PlanOptions): Plan {
+  const c = compile(protocol);
+  const calendar = options.calendar === undefined ? c.calendar : resolveCalendar(options.calendar);
+  const from = toEpochMs(options.from, ['from']);
+  const subject = options.subject ?? protocol.scope.subjects[0]!;
+  const entered = new Map<string, number | undefined>();
+  const completed = new Map<string, number | undefined>();
+  const fromRank = calendar.tables.rank[londonDay(from) - FIRST_DAY]!;
+  const stages: PlannedStage[] = [];
+  let enteredAt: number | undefined = from;
+  for (let stage = c.stages[0]; stage; stage = stage.next) {
+    entered.set(stage.id, enteredAt);
+    const stageEntered = enteredAt;
+    const lookup: AnchorLookup = (anchor) => {
+      if (anchor === undefined || anchor === 'stageEntered') return stageEntered;
+      if (anchor === 'disagreement' || anchor === 'caseOpened') return from;
+      const [kind, ref = ''] = anchor.split(':');
+      return kind === 'entered' ? entered.get(ref) : kind === 'completed' ? completed.get(ref) : undefined;
+    };
+    let due: { at: number; day: number } | undefined;
+    for (const o of stage.obligations.get(subject) ?? []) {
+      const result = evaluate(o.due as Timescale, lookup, calendar);
+      if (result.kind === 'due' && (!due || result.due.at > due.at)) due = result.due;
+    }
+    stages.push({
+      id: stage.id,
+      title: stage.stage.title,
+      owners: (stage.owners.get(subject) ?? []).map((r) => r.id),
+      dueDate: due ? formatDay(due.day) : null,
+      dueAt: due ? formatLondon(due.at) : null,
+      workingDay: due ? calendar.tables.rank[due.day - FIRST_DAY]! - fromRank : null,
+    });
+    completed.set(stage.id, due?.at);
+    enteredAt = due?.at;
+  }
+  return {
+    protocol: { id: protocol.id, version: protocol.version },
+    from: formatLondon(from),
+    subject,
+    stages,
+    bypass: protocol.bypass.map((r) => ({
+      id: r.id,
+      trigger: r.trigger,
+      action: r.action,
+      owner: r.owner,
+      timescale: describeTimescale(r.due as Timescale),
+      effect: r.effect.type === 'jumpTo' ? `jump to ${r.effect.stage}` : r.effect.type === 'exitTo' ? `exit to ${r.effect.procedure}` : 'urgent obligation beside the process',
+    })),
+  };
+}

@@ -1,0 +1,246 @@
+// The engine's data: what an integrator stores (a case: the protocol's id and version, and events)
+// and what it gets back (refusals, status, plans). All plain JSON: instants are ISO 8601 strings.
+
+import type { Subject } from '../protocol/schema.js';
+import type { CalendarLike } from '../time/calendar.js';
+
+/** An instant as stored in an event: ISO 8601, with an offset or `Z` (London local time without). */
+export type Instant = string;
+
+interface EventBase {
+  /** When the event happened. Events must be in time order. */
+  readonly at: Instant;
+  /** Who recorded or did it (a name, role or agency): kept, never interpreted. */
+  readonly by?: string;
+  /** Free text for people: kept, never interpreted. */
+  readonly note?: string;
+}
+
+/** The case starts: who disagrees with whom, about whom, and since when. */
+export interface OpenedEvent extends EventBase {
+  readonly type: 'opened';
+  /** `child`, `adult` or `careLeaver`: chooses stage variants. */
+  readonly subject: Subject;
+  /** The agency raising the disagreement. */
+  readonly raisingAgency: string;
+  /** The agency whose decision is disputed. */
+  readonly receivingAgency: string;
+  /** When the disagreement arose (the `disagreement` anchor); defaults to `at`. */
+  readonly arose?: Instant;
+  /** A stage the protocol lets a case open at directly (a stage with `entry`); the first stage by default. */
+  readonly stage?: string;
+  /** Facts about the case that make preconditions apply, e.g. `conference-decision`. */
+  readonly flags?: readonly string[];
+  /** Preconditions confirmed as met, by id. */
+  readonly preconditionsMet?: readonly string[];
+}
+
+/** The case moves up: to the next stage, or to a later stage that a skip allows. */
+export interface EscalatedEvent extends EventBase {
+  readonly type: 'escalated';
+  /** The stage to move to; the next stage when omitted. */
+  readonly to?: string;
+}
+
+/** A record the protocol names was made (a form, an entry on the child's file, a meeting). */
+export interface RecordedEvent extends EventBase {
+  readonly type: 'recorded';
+  /** The record's id in the protocol. */
+  readonly record: string;
+  /** When what it records took place (e.g. the meeting), if not `at`; anchors use this. */
+  readonly occurredAt?: Instant;
+}
+
+/** An obligation was carried out (for obligations not met by a record or by the stage ending). */
+export interface FulfilledEvent extends EventBase {
+  readonly type: 'fulfilled';
+  /** The obligation's id, or a bypass rule's id for its urgent action. */
+  readonly obligation: string;
+}
+
+/** A bypass rule was invoked, e.g. on immediate risk of significant harm. */
+export interface BypassedEvent extends EventBase {
+  readonly type: 'bypassed';
+  /** The bypass rule's id. */
+  readonly rule: string;
+}
+
+/** The disagreement was resolved. Paperwork may still be outstanding. */
+export interface ResolvedEvent extends EventBase {
+  readonly type: 'resolved';
+  /** What was agreed. */
+  readonly outcome: string;
+}
+
+/** The raising side withdrew the disagreement. */
+export interface WithdrawnEvent extends EventBase {
+  readonly type: 'withdrawn';
+  readonly reason?: string;
+}
+
+/** The case is closed: no further event is accepted. */
+export interface ClosedEvent extends EventBase {
+  readonly type: 'closed';
+}
+
+/** Anything that can happen to a case. */
+export type CaseEvent = OpenedEvent | EscalatedEvent | RecordedEvent | FulfilledEvent | BypassedEvent | ResolvedEvent | WithdrawnEvent | ClosedEvent;
+
+/** A case as an integrator stores it: which protocol version, and what has happened. */
+export interface Case {
+  readonly protocol: { readonly id: string; readonly version: string };
+  readonly events: readonly CaseEvent[];
+}
+
+/** A move the protocol allows now, listed in refusals and in status. */
+export type AllowedMove =
+  | { readonly type: 'opened'; readonly stages: readonly string[] }
+  | { readonly type: 'escalated'; readonly to: string; readonly skip: boolean }
+  | { readonly type: 'recorded'; readonly records: readonly string[] }
+  | { readonly type: 'fulfilled'; readonly obligations: readonly string[] }
+  | { readonly type: 'bypassed'; readonly rules: readonly string[] }
+  | { readonly type: 'resolved' }
+  | { readonly type: 'withdrawn' }
+  | { readonly type: 'closed' };
+
+/** Stable codes of refusals. */
+export type RefusalCode =
+  | 'engine/invalid-case'
+  | 'engine/invalid-event'
+  | 'engine/wrong-protocol'
+  | 'engine/not-opened'
+  | 'engine/already-opened'
+  | 'engine/closed'
+  | 'engine/not-open'
+  | 'engine/time-went-backwards'
+  | 'engine/unknown-stage'
+  | 'engine/unknown-record'
+  | 'engine/unknown-rule'
+  | 'engine/unknown-obligation'
+  | 'engine/skip-not-allowed'
+  | 'engine/no-next-stage'
+  | 'engine/not-an-entry-stage'
+  | 'engine/subject-out-of-scope'
+  | 'engine/precondition-unmet';
+
+/** Why a move was refused, and what is allowed instead. */
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+  /** Index of the offending event in the case (the new event's index for `applyEvent`). */
+  readonly eventIndex: number;
+  /** What the protocol allows at that point. */
+  readonly allowed: readonly AllowedMove[];
+}
+
+/** Options for the engine functions that compute dates. */
+export interface EngineOptions {
+  /** A calendar (with closures) or region; the protocol's region by default. */
+  readonly calendar?: CalendarLike;
+  /** Working days ahead within which a pending obligation counts as due soon; 1 by default. */
+  readonly dueSoonWorkingDays?: number;
+}
+
+/** When something falls due, as an instant and a London date. */
+export interface DueAt {
+  readonly at: Instant;
+  readonly date: string;
+}
+
+/** Where an obligation stands. */
+export type ObligationState = 'pending' | 'dueSoon' | 'overdue' | 'met' | 'metLate' | 'waiting' | 'noDeadline' | 'cancelled';
+
+/** One obligation of a case, with its deadline and state. */
+export interface ObligationStatus {
+  readonly id: string;
+  /** The stage it belongs to, or null for a bypass rule's urgent action. */
+  readonly stage: string | null;
+  /** The bypass rule that added it, if any. */
+  readonly rule: string | null;
+  readonly action: string;
+  readonly owner: { readonly id: string; readonly title: string };
+  /** The limit; null while an anchor is awaited or where the document gives no number. */
+  readonly due: DueAt | null;
+  /** The earlier target beside the limit, where the document gives one. */
+  readonly target: DueAt | null;
+  /** The document's words, where it gives no number. */
+  readonly words: string | null;
+  /** The anchors not yet reached, when `state` is `waiting`. */
+  readonly waitingFor: readonly string[];
+  readonly state: ObligationState;
+  /** When it was met, if it was. */
+  readonly metAt: Instant | null;
+  /** The record that meets it, if one does. */
+  readonly record: string | null;
+}
+
+/** A record a stage requires, and whether it was made while the case was at that stage. */
+export interface RequiredRecord {
+  readonly stage: string;
+  readonly record: string;
+  readonly title: string;
+  readonly made: boolean;
+  readonly at: Instant | null;
+  /** The document forbids details of any child or family in it. */
+  readonly noChildOrFamilyDetails: boolean;
+}
+
+/** Everything an integrator needs to show about a case at one moment. */
+export interface CaseStatus {
+  readonly protocol: { readonly id: string; readonly version: string };
+  readonly now: Instant;
+  /** `open`, `resolved`, `withdrawn`, `exited` (to another procedure by a bypass rule) or `closed`. */
+  readonly phase: 'open' | 'resolved' | 'withdrawn' | 'exited' | 'closed';
+  readonly subject: Subject;
+  readonly stage: { readonly id: string; readonly title: string; readonly enteredAt: Instant; readonly owners: readonly { readonly id: string; readonly title: string; readonly side: string }[] };
+  /** Stages visited, in order, with when the case entered and left each. */
+  readonly history: readonly { readonly stage: string; readonly enteredAt: Instant; readonly leftAt: Instant | null }[];
+  readonly obligations: readonly ObligationStatus[];
+  readonly records: readonly RequiredRecord[];
+  /** Required records not made; a convenience view of `records`. */
+  readonly missingRecords: readonly RequiredRecord[];
+  readonly allowed: readonly AllowedMove[];
+  /** Bypass rules that can be invoked now. */
+  readonly bypassRules: readonly { readonly id: string; readonly trigger: string; readonly action: string }[];
+  /** Bypass rules invoked, in order. */
+  readonly bypasses: readonly { readonly rule: string; readonly at: Instant; readonly effect: string }[];
+  /** Where a bypass rule sent the case out of this procedure. */
+  readonly exitedTo: string | null;
+  /** Counts for dashboards. */
+  readonly counts: { readonly overdue: number; readonly dueSoon: number; readonly missingRecords: number };
+}
+
+/** `applyEvent`'s result. */
+export type ApplyResult = { readonly success: true; readonly case: Case } | { readonly success: false; readonly refusal: Refusal };
+
+/** `status`'s result. */
+export type StatusResult = { readonly success: true; readonly status: CaseStatus } | { readonly success: false; readonly refusal: Refusal };
+
+/** Options for `plan`. */
+export interface PlanOptions extends EngineOptions {
+  /** When the disagreement arose: a date (London midnight) or instant. */
+  readonly from: string;
+  /** Whose variant to follow; the first subject in the protocol's scope by default. */
+  readonly subject?: Subject;
+}
+
+/** One stage of a projected timeline. */
+export interface PlannedStage {
+  readonly id: string;
+  readonly title: string;
+  readonly owners: readonly string[];
+  /** The stage's limit if every earlier stage ran to its own; null where the document gives no number. */
+  readonly dueDate: string | null;
+  readonly dueAt: Instant | null;
+  /** Working days from the disagreement to `dueDate` ("Day 17" on Swindon's form). */
+  readonly workingDay: number | null;
+}
+
+/** The projected timeline of a protocol. */
+export interface Plan {
+  readonly protocol: { readonly id: string; readonly version: string };
+  readonly from: Instant;
+  readonly subject: Subject;
+  readonly stages: readonly PlannedStage[];
+  readonly bypass: readonly { readonly id: string; readonly trigger: string; readonly action: string; readonly owner: string; readonly timescale: string; readonly effect: string }[];
+}

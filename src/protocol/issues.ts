@@ -1,0 +1,194 @@
+import type { z } from 'zod';
+import { describe } from '../time/_days.js';
+import type { Issue } from '../time/timeError.js';
+
+/** How much a finding matters: an error makes a protocol unusable; warnings and info do not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding about a protocol file: an {@link Issue} with a severity and, from a text loader, a position. */
+export interface ProtocolIssue extends Issue {
+  readonly severity: Severity;
+  /** 1-based line in the file, when the protocol was loaded from text. */
+  readonly line?: number;
+  /** 1-based column in the file, when the protocol was loaded from text. */
+  readonly column?: number;
+}
+
+/**
+ * Every code a protocol finding can carry, with its default severity and meaning. Codes are stable:
+ * they are never renamed or reused, so CI rules and integrators can branch on them.
+ */
+export const ISSUE_CODES = {
+  'json/syntax': { severity: 'error', meaning: 'The file is not JSON (comments and trailing commas are accepted).' },
+  'json/too-deep': { severity: 'error', meaning: 'The input nests deeper than any protocol needs (64 levels).' },
+  'schema/unknown-key': { severity: 'error', meaning: 'A key the format does not have, usually a typo; the message suggests the closest known key.' },
+  'schema/missing-key': { severity: 'error', meaning: 'A required key is absent.' },
+  'schema/invalid-type': { severity: 'error', meaning: 'A value of the wrong type, e.g. a number where text is expected.' },
+  'schema/invalid-value': { severity: 'error', meaning: 'A value outside the allowed set, e.g. an unknown subject or record kind.' },
+  'schema/invalid-format': { severity: 'error', meaning: 'Text in the wrong form: an id, a date or an anchor.' },
+  'schema/invalid-duration': { severity: 'error', meaning: 'A duration without an accepted unit, e.g. "5 days" instead of "5wd" or "5d".' },
+  'schema/invalid-timescale': { severity: 'error', meaning: 'A timescale that is none of within / earliestOf / target+limit / none.' },
+  'schema/too-small': { severity: 'error', meaning: 'An empty list or text where at least one item is required.' },
+  'schema/too-big': { severity: 'error', meaning: 'A number above its maximum.' },
+  'check/duplicate-id': { severity: 'error', meaning: 'Two elements of the same kind share an id.' },
+  'check/unknown-role': { severity: 'error', meaning: 'An owner or actor that is not declared in "roles".' },
+  'check/unknown-stage': { severity: 'error', meaning: 'A skip, bypass or anchor names a stage that does not exist.' },
+  'check/unknown-record': { severity: 'error', meaning: 'A requirement, obligation or anchor names a record not declared in "records".' },
+  'check/anchor-order': { severity: 'error', meaning: 'A timescale is measured from something that cannot have happened yet when it applies.' },
+  'check/skip-backwards': { severity: 'error', meaning: 'A skip goes to the same or an earlier stage.' },
+  'check/unreachable-stage': { severity: 'error', meaning: 'No escalation, skip, entry or bypass leads to the stage.' },
+  'check/no-finish': { severity: 'error', meaning: 'No stage allows the case to be resolved.' },
+  'check/no-next-stage': { severity: 'error', meaning: '"next" is true on the last stage.' },
+  'check/no-owner': { severity: 'error', meaning: 'A stage has no owner for a subject the protocol covers.' },
+  'check/variant-subject': { severity: 'error', meaning: 'A variant names a subject outside the scope, or two variants of a stage share a subject.' },
+  'check/review-before-effective': { severity: 'error', meaning: '"reviewBy" is earlier than "effectiveFrom".' },
+  'check/forbidden-field': { severity: 'error', meaning: 'A record that must hold no details of any child or family has a field for them.' },
+  'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
+  'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
+  'lint/no-numeric-timescale': { severity: 'info', meaning: 'A stage whose document gives no numeric timescale.' },
+  'lint/exceeds-ceiling': { severity: 'warning', meaning: 'Stage limits, run end to end, add up to more than the declared ceiling.' },
+  'lint/missing-citation': { severity: 'warning', meaning: 'A stage, obligation, record, skip or bypass rule without a source quote.' },
+  'lint/skip-over-stage': { severity: 'warning', meaning: 'A skip the document allows jumps over one or more stages (flagged, not forbidden).' },
+} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+
+/** One of {@link ISSUE_CODES}. */
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+/** @internal */
+export function issue(code: IssueCode, path: readonly (string | number)[], message: string, severity: Severity = ISSUE_CODES[code].severity): ProtocolIssue {
+  return { code, severity, path, message };
+}
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** @internal The closest candidate to `word`, when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** @internal A "did you mean" clause, or nothing. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const match = closest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : '';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** What to write for a missing key, by its name. */
+const HINTS: Record<string, string> = {
+  id: 'a lower-case id such as "stage-1"',
+  title: 'the title as the document gives it',
+  owner: 'the id of one of the roles declared in "roles"',
+  owners: 'a list of role ids from "roles"',
+  due: 'a timescale such as { "within": "5wd", "from": "stageEntered" }, or { "none": "the document\'s words" } where it gives no number',
+  within: 'a duration such as "5wd", "24h", "7d", "6w", "1mo", "immediately" or "sameWorkingDay"',
+  quote: 'the sentence this encodes, copied verbatim from the document',
+  side: '"raising", "receiving" or "independent"',
+  kind: 'one of the record kinds',
+  effect: '{ "type": "addObligation" }, { "type": "jumpTo", "stage": "<stage id>" } or { "type": "exitTo", "procedure": "..." }',
+  subjects: 'a list such as ["child"]',
+  effectiveFrom: 'the date the procedure took effect, "YYYY-MM-DD"',
+};
+
+function keyName(path: readonly PropertyKey[]): string {
+  const last = [...path].reverse().find((key) => typeof key === 'string');
+  return typeof last === 'string' ? last : 'value';
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function unknownKeyDistance(issues: readonly ZodIssue[]): number {
+  let total = 0;
+  for (const i of issues) {
+    if (i.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(i);
+    for (const key of i.keys) total += Math.min(...known.map((k) => distance(key, k)), 99);
+  }
+  return total;
+}
+
+function knownKeys(i: ZodIssue): string[] {
+  try {
+    return (JSON.parse(i.message) as { known: string[] }).known;
+  } catch {
+    return [];
+  }
+}
+
+/** @internal Turns zod's issues into protocol findings with stable codes and a sentence on what to write. */
+export function fromZod(issues: readonly ZodIssue[], root: unknown, prefix: readonly PropertyKey[] = []): ProtocolIssue[] {
+  return issues.flatMap((i) => mapOne(i, root, [...prefix, ...i.path]));
+}
+
+function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[] {
+  const at = path.filter((key): key is string | number => typeof key !== 'symbol');
+  const value = valueAt(root, path);
+  switch (i.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(i).filter((k) => k !== '$schema');
+      return i.keys.map((key) =>
+        issue('schema/unknown-key', [...at, key], `Unknown key "${key}".${didYouMean(key, known)} Keys allowed here: ${known.join(', ')}.`),
+      );
+    }
+    case 'invalid_type':
+      if (value === undefined) {
+        const name = keyName(path);
+        return [issue('schema/missing-key', at, `Missing "${name}": add ${HINTS[name] ?? `a ${i.expected}`}.`)];
+      }
+      return [issue('schema/invalid-type', at, `Expected ${i.expected === 'object' ? 'an object' : `a ${i.expected}`} for "${keyName(path)}", got ${describe(value)}.`)];
+    case 'invalid_value': {
+      const allowed = i.values.map((v) => JSON.stringify(v));
+      const hint = typeof value === 'string' ? didYouMean(value, i.values.map(String)) : '';
+      return [issue('schema/invalid-value', at, `${describe(value)} is not allowed for "${keyName(path)}".${hint} Use one of ${allowed.join(', ')}.`)];
+    }
+    case 'invalid_format':
+      return [issue('schema/invalid-format', at, `${describe(value)} is not valid for "${keyName(path)}": ${i.message}.`)];
+    case 'too_small':
+      return [issue('schema/too-small', at, i.origin === 'array' ? `"${keyName(path)}" needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}.` : `"${keyName(path)}" must be at least ${i.minimum}${i.origin === 'string' ? ' character long' : ''}.`)];
+    case 'too_big':
+      return [issue('schema/too-big', at, `"${keyName(path)}" must be at most ${i.maximum}.`)];
+    case 'invalid_union': {
+      if (i.errors.length === 0) {
+        return [issue('schema/invalid-value', at, `${describe(value)} is not one of the accepted forms for "${keyName(path)}".${'note' in i && i.note ? ` ${i.note}.` : ''}`)];
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return [issue('schema/invalid-timescale', at, `Expected a timescale object for "${keyName(path)}", got ${describe(value)}: write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... } or { "none": "the document's words" }.`)];
+      }
+      // The branch an author most likely meant: fewest and nearest unknown keys, then fewest issues.
+      const ranked = [...i.errors].sort((a, b) => unknownKeyDistance(a) - unknownKeyDistance(b) || a.length - b.length);
+      return fromZod(ranked[0]!, root, path);
+    }
+    case 'custom': {
+      const code = (i.params as { code?: IssueCode } | undefined)?.code ?? 'schema/invalid-value';
+      return [issue(code, at, i.message)];
+    }
+    default:
+      return [issue('schema/invalid-value', at, `${describe(value)} is not valid for "${keyName(path)}": ${i.message}.`)];
+  }
+}

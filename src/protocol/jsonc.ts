@@ -1,0 +1,150 @@
+// A small JSON-with-comments reader that remembers where every value starts, so a finding about
+// `stages/2/owner` can name its line and column. It builds plain objects with own properties only
+// (a `__proto__` key is data, never a prototype) and refuses nesting deeper than MAX_DEPTH, so
+// hostile input costs time linear in its length and cannot exhaust the stack.
+
+/** Deeper than any protocol needs; refusing beyond it keeps recursion bounded. */
+export const MAX_DEPTH = 64;
+
+/** Where a value (or, for a key that should not be there, the key itself) starts in the text. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type JsoncResult =
+  | { readonly ok: true; readonly value: unknown; readonly positions: ReadonlyMap<string, { key?: number; value: number }>; readonly lineStarts: readonly number[] }
+  | { readonly ok: false; readonly offset: number; readonly message: string; readonly code: 'json/syntax' | 'json/too-deep'; readonly lineStarts: readonly number[] };
+
+class SyntaxProblem {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+    readonly code: 'json/syntax' | 'json/too-deep' = 'json/syntax',
+  ) {}
+}
+
+/** @internal Path key for the position map: the path's segments joined by "/". */
+export const pointer = (path: readonly (string | number)[]): string => path.join('/');
+
+/** Reads JSON with `//` and `/* *\/` comments and trailing commas. */
+export function readJsonc(text: string): JsoncResult {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const positions = new Map<string, { key?: number; value: number }>();
+  let at = 0;
+
+  const skip = (): void => {
+    for (;;) {
+      const c = text[at];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\uFEFF') at++;
+      else if (c === '/' && text[at + 1] === '/') while (at < text.length && text[at] !== '\n') at++;
+      else if (c === '/' && text[at + 1] === '*') {
+        const end = text.indexOf('*/', at + 2);
+        if (end < 0) throw new SyntaxProblem(at, 'a /* comment is never closed; add */');
+        at = end + 2;
+      } else return;
+    }
+  };
+
+  const string = (): string => {
+    const start = at;
+    at++;
+    let out = '';
+    for (;;) {
+      const c = text[at];
+      if (c === undefined || c === '\n') throw new SyntaxProblem(start, 'a string is never closed; add the closing "');
+      if (c === '"') {
+        at++;
+        return out;
+      }
+      if (c === '\\') {
+        const e = text[at + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          at += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+          out += String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16));
+          at += 6;
+        } else throw new SyntaxProblem(at, `"\\${e ?? ''}" is not a JSON escape`);
+      } else {
+        out += c;
+        at++;
+      }
+    }
+  };
+
+  const value = (path: (string | number)[], depth: number, key?: number): unknown => {
+    if (depth > MAX_DEPTH) throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
+    skip();
+    positions.set(pointer(path), key === undefined ? { value: at } : { key, value: at });
+    const c = text[at];
+    if (c === '{') {
+      at++;
+      const object: Record<string, unknown> = {};
+      for (;;) {
+        skip();
+        if (text[at] === '}') {
+          at++;
+          return object;
+        }
+        if (text[at] !== '"') throw new SyntaxProblem(at, 'expected a "key" in double quotes or }');
+        const keyAt = at;
+        const name = string();
+        skip();
+        if (text[at] !== ':') throw new SyntaxProblem(at, `expected : after "${name}"`);
+        at++;
+        // defineProperty, not assignment: "__proto__" must stay an ordinary key.
+        Object.defineProperty(object, name, { value: value([...path, name], depth + 1, keyAt), enumerable: true, writable: true, configurable: true });
+        skip();
+        if (text[at] === ',') at++;
+        else if (text[at] !== '}') throw new SyntaxProblem(at, `expected , or } after the value of "${name}"`);
+      }
+    }
+    if (c === '[') {
+      at++;
+      const array: unknown[] = [];
+      for (;;) {
+        skip();
+        if (text[at] === ']') {
+          at++;
+          return array;
+        }
+        array.push(value([...path, array.length], depth + 1));
+        skip();
+        if (text[at] === ',') at++;
+        else if (text[at] !== ']') throw new SyntaxProblem(at, 'expected , or ] in the list');
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at, at + 64));
+    if (literal) {
+      at += literal[0].length;
+      return literal[0] === 'true' ? true : literal[0] === 'false' ? false : literal[0] === 'null' ? null : Number(literal[0]);
+    }
+    throw new SyntaxProblem(at, c === undefined ? 'the text ends where a value is expected' : `unexpected ${JSON.stringify(c)} where a value is expected`);
+  };
+
+  try {
+    const result = value([], 0);
+    skip();
+    if (at < text.length) throw new SyntaxProblem(at, 'unexpected text after the end of the protocol');
+    return { ok: true, value: result, positions, lineStarts };
+  } catch (error) {
+    if (error instanceof SyntaxProblem) return { ok: false, offset: error.offset, message: error.message, code: error.code, lineStarts };
+    throw error;
+  }
+}
+
+/** @internal 1-based line and column of an offset. */
+export function positionOf(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}

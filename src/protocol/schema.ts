@@ -1,0 +1,186 @@
+// The protocol file format as zod schemas: the single definition behind parsing, the TypeScript types
+// and the published JSON Schema. Objects are strict (a misspelt key is an error, never silently
+// dropped); each unknown key is reported with the keys that object does accept, for "did you mean".
+
+import { z } from 'zod';
+import { readDate } from '../time/_days.js';
+import { REGIONS } from '../time/calendar.js';
+import { toDuration } from '../time/duration.js';
+import { TimeError } from '../time/timeError.js';
+
+/** Marks an object schema strict and lets the issue mapper name the keys it accepts. */
+function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? JSON.stringify({ known }) : undefined),
+  });
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A lower-case identifier such as `stage-1` or `line-manager`. */
+const Id = z.string().regex(ID_PATTERN, { error: 'ids are lower-case letters, digits and hyphens, starting with a letter or digit, e.g. "stage-1"' });
+
+const Text = z.string().trim().min(1);
+
+const LocalDate = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }).refine((text) => text.length === 10 && !Number.isNaN(readDate(text)), {
+  error: 'write a date as "YYYY-MM-DD", e.g. "2026-01-31"',
+});
+
+/** Where in the source document an element comes from; `quote` is copied verbatim. */
+export const CitationSchema = strict({
+  section: Text.optional().describe('The heading or numbered section, e.g. "4. Stages".'),
+  quote: Text.describe('The sentence this element encodes, copied verbatim from the document ("..." elides).'),
+}).describe('A citation of the source document.');
+
+const cited = { source: CitationSchema.optional() };
+
+/** The published document a protocol encodes. */
+export const DocumentSchema = strict({
+  title: Text,
+  publisher: Text,
+  published: Text.optional().describe('Issue or revision date as the document states it, e.g. "Revised: January 2024".'),
+  url: Text.optional(),
+});
+
+export const SUBJECTS = ['child', 'adult', 'careLeaver'] as const;
+const Subject = z.enum(SUBJECTS).describe('child; adult (with care and support needs); careLeaver (care-experienced young people up to careLeaversUpToAge)');
+
+const Duration = z.string().meta({ pattern: '^((0|[1-9]\\d{0,4})(wd|h|d|w|mo)|immediately|sameWorkingDay)$' }).superRefine((text, ctx) => {
+  try {
+    toDuration(text);
+  } catch (error) {
+    if (!(error instanceof TimeError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message, params: { code: 'schema/invalid-duration' } });
+  }
+});
+
+/** An anchor: `disagreement`, `caseOpened`, `stageEntered`, `bypassed`, `entered:<stage>`, `completed:<stage>` or `record:<record>`. */
+export const ANCHOR_PATTERN = /^(disagreement|caseOpened|stageEntered|bypassed|(entered|completed):[a-z0-9][a-z0-9-]*|record:[a-z0-9][a-z0-9-]*)$/;
+const Anchor = z.string().regex(ANCHOR_PATTERN, {
+  error: 'an anchor is "disagreement", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
+});
+
+/** A timescale as a protocol file writes it; see the time module's `Timescale`. */
+export type TimescaleInput =
+  | { within: string; from?: string | undefined; source?: z.input<typeof CitationSchema> | undefined }
+  | { earliestOf: TimescaleInput[]; source?: z.input<typeof CitationSchema> | undefined }
+  | { target: TimescaleInput; limit: TimescaleInput; source?: z.input<typeof CitationSchema> | undefined }
+  | { none: string; source?: z.input<typeof CitationSchema> | undefined };
+
+export const TimescaleSchema: z.ZodType<TimescaleInput> = z.lazy(() =>
+  z.union([
+    strict({ within: Duration.describe('5wd, 24h, 7d, 6w, 1mo, immediately or sameWorkingDay'), from: Anchor.optional(), ...cited }),
+    strict({ earliestOf: z.array(TimescaleSchema).min(2), ...cited }),
+    strict({ target: TimescaleSchema, limit: TimescaleSchema, ...cited }),
+    strict({ none: Text.describe("The document's own words where it gives no number, e.g. \"timely\"."), ...cited }),
+  ]),
+);
+
+export const PreconditionSchema = strict({
+  id: Id,
+  description: Text,
+  appliesWhen: Id.optional().describe('A case flag (given when the case is opened) that makes this precondition apply; always applies when omitted.'),
+  ...cited,
+});
+
+export const ScopeSchema = strict({
+  subjects: z.array(Subject).min(1),
+  careLeaversUpToAge: z.number().int().min(18).max(25).optional(),
+  preconditions: z.array(PreconditionSchema).default([]),
+  region: z.enum(REGIONS).default('england-and-wales'),
+  ...cited,
+});
+
+export const ROLE_SIDES = ['raising', 'receiving', 'independent'] as const;
+export const RoleSchema = strict({ id: Id, title: Text, side: z.enum(ROLE_SIDES), ...cited });
+
+export const RECORD_KINDS = ['form', 'note', 'written-confirmation', 'notification', 'log', 'meeting', 'report'] as const;
+export const RecordSchema = strict({
+  id: Id,
+  title: Text,
+  kind: z.enum(RECORD_KINDS),
+  fields: z.array(strict({ id: Id, label: Text })).optional().describe('The fields of a prescribed form.'),
+  noChildOrFamilyDetails: z.boolean().optional().describe('The document forbids details of any child or family in this record.'),
+  ...cited,
+});
+
+export const ObligationSchema = strict({
+  id: Id,
+  action: Text,
+  owner: Id,
+  due: TimescaleSchema,
+  record: Id.optional().describe('Met by recording this record; otherwise met by an explicit "fulfilled" event or when the stage ends.'),
+  ...cited,
+});
+
+export const VariantSchema = strict({
+  subjects: z.array(Subject).min(1),
+  title: Text.optional(),
+  owners: z.array(Id).min(1),
+  obligations: z.array(ObligationSchema).optional(),
+  ...cited,
+});
+
+export const SkipSchema = strict({ to: Id, by: Id.optional(), when: Text.optional(), ...cited });
+
+export const StageSchema = strict({
+  id: Id,
+  title: Text,
+  owners: z.array(Id).default([]),
+  obligations: z.array(ObligationSchema).default([]),
+  requires: z.array(Id).default([]).describe('Records that must be made while the case is at this stage.'),
+  canResolve: z.boolean().default(true),
+  next: z.boolean().optional().describe('Whether the case may escalate to the following stage; true for every stage but the last.'),
+  skips: z.array(SkipSchema).default([]),
+  entry: strict({ by: Id.optional(), when: Text.optional(), ...cited }).optional().describe('A case may be opened directly at this stage.'),
+  variants: z.array(VariantSchema).default([]),
+  ...cited,
+});
+
+export const EffectSchema = z.discriminatedUnion('type', [
+  strict({ type: z.literal('addObligation') }),
+  strict({ type: z.literal('jumpTo'), stage: Id }),
+  strict({ type: z.literal('exitTo'), procedure: Text }),
+]);
+
+export const BypassSchema = strict({
+  id: Id,
+  trigger: Text,
+  action: Text,
+  owner: Id,
+  due: TimescaleSchema,
+  effect: EffectSchema,
+  ...cited,
+});
+
+export const ProtocolSchema = strict({
+  $schema: z.string().optional(),
+  id: Id,
+  title: Text,
+  partnership: Text,
+  version: Text,
+  effectiveFrom: LocalDate,
+  reviewBy: LocalDate.optional(),
+  source: DocumentSchema,
+  scope: ScopeSchema,
+  ceiling: TimescaleSchema.optional().describe('An overall limit the document declares, measured like any timescale.'),
+  roles: z.array(RoleSchema).min(1),
+  records: z.array(RecordSchema).default([]),
+  stages: z.array(StageSchema).min(1),
+  bypass: z.array(BypassSchema).default([]),
+  notes: z.array(Text).optional().describe("Authors' remarks, e.g. why a lint warning is the document's own oddity."),
+});
+
+/** A parsed, checked protocol: defaults filled in, every reference resolved. */
+export type Protocol = z.output<typeof ProtocolSchema>;
+/** A protocol as an author writes it (defaults optional). */
+export type ProtocolInput = z.input<typeof ProtocolSchema>;
+export type Stage = z.output<typeof StageSchema>;
+export type Obligation = z.output<typeof ObligationSchema>;
+export type RecordType = z.output<typeof RecordSchema>;
+export type Role = z.output<typeof RoleSchema>;
+export type BypassRule = z.output<typeof BypassSchema>;
+export type Variant = z.output<typeof VariantSchema>;
+export type Citation = z.output<typeof CitationSchema>;
+export type Subject = (typeof SUBJECTS)[number];
