@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { describe } from '../time/_days.js';
+import { parseDuration } from '../time/duration.js';
 import type { Issue } from '../time/timeError.js';
+
+/** The bypass effect types, for messages (kept beside the schema's discriminated union). */
+const EFFECT_TYPES = ['addObligation', 'jumpTo', 'exitTo'];
 
 /** How much a finding matters: an error makes a protocol unusable; warnings and info do not. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -143,7 +147,19 @@ function knownKeys(i: ZodIssue): string[] {
 
 /** @internal Turns zod's issues into protocol findings with stable codes and a sentence on what to write. */
 export function fromZod(issues: readonly ZodIssue[], root: unknown, prefix: readonly PropertyKey[] = []): ProtocolIssue[] {
-  return issues.flatMap((i) => mapOne(i, root, [...prefix, ...i.path]));
+  const mapped = issues.flatMap((i) => mapOne(i, root, [...prefix, ...i.path]));
+  // A misspelt required key shows up twice, as missing and as unknown; the unknown-key finding
+  // already says "did you mean", so the missing-key one is noise.
+  const misspelt = new Set(
+    mapped
+      .filter((i) => i.code === 'schema/unknown-key')
+      .map((i) => {
+        const known = /Keys allowed here: (.*)\.$/.exec(i.message)?.[1]?.split(', ') ?? [];
+        const meant = closest(String(i.path.at(-1)), known);
+        return meant === undefined ? '' : [...i.path.slice(0, -1), meant].join('/');
+      }),
+  );
+  return mapped.filter((i) => !(i.code === 'schema/missing-key' && misspelt.has(i.path.join('/'))));
 }
 
 function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[] {
@@ -157,6 +173,10 @@ function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[
       );
     }
     case 'invalid_type':
+      if (keyName(path) === 'within' && value !== undefined) {
+        const duration = parseDuration(value);
+        if (!duration.success) return [issue('schema/invalid-duration', at, duration.issues[0]!.message)];
+      }
       if (value === undefined) {
         const name = keyName(path);
         return [issue('schema/missing-key', at, `Missing "${name}": add ${HINTS[name] ?? `a ${i.expected}`}.`)];
@@ -174,6 +194,9 @@ function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[
     case 'too_big':
       return [issue('schema/too-big', at, `"${keyName(path)}" must be at most ${i.maximum}.`)];
     case 'invalid_union': {
+      if (i.errors.length === 0 && keyName(path) === 'type') {
+        return [issue('schema/invalid-value', at, `${describe(value)} is not an effect type.${didYouMean(String(value), EFFECT_TYPES)} Use one of ${EFFECT_TYPES.map((t) => `"${t}"`).join(', ')}.`)];
+      }
       if (i.errors.length === 0) {
         return [issue('schema/invalid-value', at, `${describe(value)} is not one of the accepted forms for "${keyName(path)}".${'note' in i && i.note ? ` ${i.note}.` : ''}`)];
       }

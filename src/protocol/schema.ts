@@ -23,9 +23,14 @@ const Id = z.string().regex(ID_PATTERN, { error: 'ids are lower-case letters, di
 
 const Text = z.string().trim().min(1);
 
-const LocalDate = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }).refine((text) => text.length === 10 && !Number.isNaN(readDate(text)), {
-  error: 'write a date as "YYYY-MM-DD", e.g. "2026-01-31"',
-});
+const LocalDate = z
+  .string()
+  .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+  .superRefine((text, ctx) => {
+    if (text.length !== 10 || Number.isNaN(readDate(text))) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a date: write it as "YYYY-MM-DD", e.g. "2026-01-31".`, params: { code: 'schema/invalid-format' } });
+    }
+  });
 
 /** Where in the source document an element comes from; `quote` is copied verbatim. */
 export const CitationSchema = strict({
