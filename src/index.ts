@@ -55,7 +55,7 @@ export { parseProtocol, parseProtocolOrThrow, loadProtocol, ProtocolError, type 
 export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
 export { toJSONSchema } from './protocol/jsonSchema.js';
-export { defineProtocol, type CheckedReferences } from './protocol/define.js';
+export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
 export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
 
 // The engine

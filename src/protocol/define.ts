@@ -1,30 +1,42 @@
+import type { z } from 'zod';
 import { parseProtocolOrThrow } from './parse.js';
-import type { Protocol, ProtocolInput } from './schema.js';
+import type { BypassSchema, ObligationSchema, Protocol, ProtocolInput, RecordSchema, RoleSchema, SkipSchema, StageSchema, VariantSchema } from './schema.js';
 
-type IdsOf<T> = T extends readonly (infer Item)[] ? (Item extends { readonly id: infer I extends string } ? I : never) : never;
-type RoleIds<P> = P extends { readonly roles: infer R } ? IdsOf<R> : never;
-type StageIds<P> = P extends { readonly stages: infer S } ? IdsOf<S> : never;
-type RecordIds<P> = P extends { readonly records?: infer R } ? IdsOf<R> : never;
+/** Accepts readonly arrays anywhere, so `as const` objects and shared constants fit. */
+type Loose<T> = T extends readonly (infer U)[] ? readonly Loose<U>[] : T extends object ? { readonly [K in keyof T]: Loose<T[K]> } : T;
+type In<T extends z.ZodType> = Loose<z.input<T>>;
 
-type ObligationRefs<R extends string, Rec extends string> = { readonly owner: R; readonly record?: Rec };
-type StageRefs<R extends string, S extends string, Rec extends string> = {
-  readonly owners?: readonly R[];
-  readonly requires?: readonly Rec[];
-  readonly obligations?: readonly ObligationRefs<R, Rec>[];
-  readonly skips?: readonly { readonly to: S; readonly by?: R }[];
-  readonly variants?: readonly { readonly owners: readonly R[]; readonly obligations?: readonly ObligationRefs<R, Rec>[] }[];
+type ObligationOf<R extends string, Rec extends string> = Omit<In<typeof ObligationSchema>, 'owner' | 'record'> & {
+  readonly owner: NoInfer<R>;
+  readonly record?: NoInfer<Rec>;
 };
 
-/** The cross-references of a protocol, typed by the ids it declares, so a typo fails to compile. */
-export type CheckedReferences<P> = {
-  readonly stages: readonly StageRefs<RoleIds<P>, StageIds<P>, RecordIds<P>>[];
-  readonly bypass?: readonly ({ readonly owner: RoleIds<P> } & ({ readonly effect: { readonly type: 'addObligation' | 'exitTo' } } | { readonly effect: { readonly type: 'jumpTo'; readonly stage: StageIds<P> } }))[];
+type StageOf<R extends string, S extends string, Rec extends string> = Omit<In<typeof StageSchema>, 'id' | 'owners' | 'requires' | 'obligations' | 'skips' | 'variants'> & {
+  readonly id: S;
+  readonly owners?: readonly NoInfer<R>[];
+  readonly requires?: readonly NoInfer<Rec>[];
+  readonly obligations?: readonly ObligationOf<R, Rec>[];
+  readonly skips?: readonly (Omit<In<typeof SkipSchema>, 'to' | 'by'> & { readonly to: NoInfer<S>; readonly by?: NoInfer<R> })[];
+  readonly variants?: readonly (Omit<In<typeof VariantSchema>, 'owners' | 'obligations'> & { readonly owners: readonly NoInfer<R>[]; readonly obligations?: readonly ObligationOf<R, Rec>[] })[];
+};
+
+type EffectOf<S extends string> = { readonly type: 'addObligation' } | { readonly type: 'jumpTo'; readonly stage: NoInfer<S> } | { readonly type: 'exitTo'; readonly procedure: string };
+
+/**
+ * A protocol as written in TypeScript, typed by the ids it declares: roles `R`, stages `S`, records
+ * `Rec`. Every reference must be one of them, so a typo fails to compile and editors autocomplete.
+ */
+export type TypedProtocolInput<R extends string, S extends string, Rec extends string> = Loose<Omit<ProtocolInput, 'roles' | 'records' | 'stages' | 'bypass'>> & {
+  readonly roles: readonly (Omit<In<typeof RoleSchema>, 'id'> & { readonly id: R })[];
+  readonly records?: readonly (Omit<In<typeof RecordSchema>, 'id'> & { readonly id: Rec })[];
+  readonly stages: readonly StageOf<R, S, Rec>[];
+  readonly bypass?: readonly (Omit<In<typeof BypassSchema>, 'owner' | 'effect'> & { readonly owner: NoInfer<R>; readonly effect: EffectOf<S> })[];
 };
 
 /**
  * Defines a protocol in TypeScript with compile-time checks: every owner must be a declared role id,
- * every skip a declared stage id, every required record a declared record id; editors autocomplete
- * them. At run time it parses and checks the protocol like {@link parseProtocolOrThrow}.
+ * every skip and jump a declared stage id, every required record a declared record id; editors
+ * autocomplete them. At run time it parses and checks the protocol like {@link parseProtocolOrThrow}.
  *
  * @param protocol - the protocol, written as an object literal
  * @returns the parsed, checked protocol
@@ -41,6 +53,6 @@ export type CheckedReferences<P> = {
  * });
  * ```
  */
-export function defineProtocol<const P extends ProtocolInput>(protocol: P & CheckedReferences<P>): Protocol {
+export function defineProtocol<const R extends string, const S extends string, const Rec extends string = never>(protocol: TypedProtocolInput<R, S, Rec>): Protocol {
   return parseProtocolOrThrow(protocol);
 }

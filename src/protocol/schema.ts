@@ -73,7 +73,7 @@ export type TimescaleInput =
   | { target: TimescaleInput; limit: TimescaleInput; source?: z.input<typeof CitationSchema> | undefined }
   | { none: string; source?: z.input<typeof CitationSchema> | undefined };
 
-export const TimescaleSchema: z.ZodType<TimescaleInput> = z.lazy(() =>
+export const TimescaleSchema: z.ZodType<TimescaleInput, TimescaleInput> = z.lazy(() =>
   z.union([
     strict({ within: Duration.describe('5wd, 24h, 7d, 6w, 1mo, immediately or sameWorkingDay'), from: Anchor.optional(), ...cited }),
     strict({ earliestOf: z.array(TimescaleSchema).min(2), ...cited }),
