@@ -95,13 +95,16 @@ export function describeState(c: Compiled, state: State, now: number, options: E
   const obligations: ObligationStatus[] = [];
   const records: RequiredRecord[] = [];
 
+  const last = state.visits.at(-1);
   for (const visit of state.visits) {
     const lookup = anchors(state, visit);
+    // Work with no record of its own is done when the stage ends by escalation or resolution; a
+    // withdrawal or an exit to another procedure ends the stage without doing it.
+    const endedBy = stopped && visit === last ? undefined : visit.leftAt;
     for (const o of visit.stage.obligations.get(state.subject)!) {
       const byRecord = o.record === undefined ? undefined : firstAtOrAfter(state.records.get(o.record), visit.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
-      // Work with no record of its own is done when the stage ends; paperwork is done when it is recorded.
-      const metAt = o.record === undefined ? minDefined(byEvent, visit.leftAt) : minDefined(byRecord, byEvent);
+      const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       const cancelled = stopped && o.record === undefined;
       obligations.push(obligationStatus(c, j, state, o, lookup, { stage: visit.stage.id, rule: null }, metAt, cancelled && metAt === undefined));
     }
