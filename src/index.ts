@@ -64,3 +64,8 @@ export { status } from './engine/status.js';
 export { plan } from './engine/plan.js';
 export type * from './engine/types.js';
 export { runScenarios, ScenarioFileSchema, type ScenarioFile, type ScenarioResult, type ScenarioFailure, type ScenarioRunResult } from './engine/scenarios.js';
+
+// Rendering
+export { renderMermaid } from './render/mermaid.js';
+export { renderMarkdown } from './render/markdown.js';
+export { timescaleInWords, timescaleInGrammar, anchorInWords } from './protocol/words.js';

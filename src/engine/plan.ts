@@ -1,4 +1,5 @@
 import type { Protocol } from '../protocol/schema.js';
+import { timescaleInWords } from '../protocol/words.js';
 import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
 import { resolveCalendar } from '../time/calendar.js';
@@ -6,13 +7,6 @@ import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type Timescale } from '../time/timescale.js';
 import { compile } from './_compile.js';
 import type { Plan, PlanOptions, PlannedStage } from './types.js';
-
-function describeTimescale(t: Timescale): string {
-  if ('within' in t) return `${t.within} from ${t.from ?? 'the bypass'}`;
-  if ('earliestOf' in t) return `earliest of (${t.earliestOf.map(describeTimescale).join('; ')})`;
-  if ('limit' in t) return `target ${describeTimescale(t.target)}, limit ${describeTimescale(t.limit)}`;
-  return `"${t.none}" (no number)`;
-}
 
 /**
  * The projected timeline of a protocol if every stage runs to its limit: each stage entered when the
@@ -74,7 +68,7 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
       trigger: r.trigger,
       action: r.action,
       owner: r.owner,
-      timescale: describeTimescale(r.due as Timescale),
+      timescale: timescaleInWords(r.due as Timescale, protocol),
       effect: r.effect.type === 'jumpTo' ? `jump to ${r.effect.stage}` : r.effect.type === 'exitTo' ? `exit to ${r.effect.procedure}` : 'urgent obligation beside the process',
     })),
   };

@@ -1,0 +1,61 @@
+import { toDuration } from '../time/duration.js';
+import type { Timescale } from '../time/timescale.js';
+import type { Protocol } from './schema.js';
+
+const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar day', weeks: 'week', months: 'month' } as const;
+
+/**
+ * An anchor in plain words, naming stages and records by their titles.
+ *
+ * @param anchor - e.g. `completed:stage-1`
+ * @param protocol - to look titles up
+ * @returns e.g. `the completion of Stage 1: Internal Discussion`
+ */
+export function anchorInWords(anchor: string | undefined, protocol: Protocol): string {
+  if (anchor === undefined || anchor === 'stageEntered') return 'the start of the stage';
+  if (anchor === 'disagreement') return 'the disagreement arising';
+  if (anchor === 'caseOpened') return 'the case being opened';
+  if (anchor === 'bypassed') return 'the rule being invoked';
+  const [kind, ref = ''] = anchor.split(':');
+  const stage = protocol.stages.find((s) => s.id === ref)?.title ?? ref;
+  if (kind === 'entered') return `the start of ${stage}`;
+  if (kind === 'completed') return `the completion of ${stage}`;
+  return `the ${protocol.records.find((r) => r.id === ref)?.title ?? ref}`;
+}
+
+/**
+ * A timescale in plain words, as a policy author would say it.
+ *
+ * @param timescale - a timescale from a protocol
+ * @param protocol - to name anchors
+ * @returns e.g. `within 5 working days of the completion of Stage 1`, or the document's own words
+ * @example
+ * ```ts
+ * timescaleInWords({ target: { within: '24h' }, limit: { within: '5wd' } }, protocol);
+ * // 'within 24 hours of the start of the stage (target), and no later than 5 working days of the start of the stage'
+ * ```
+ */
+export function timescaleInWords(timescale: Timescale, protocol: Protocol): string {
+  if ('within' in timescale) {
+    const d = toDuration(timescale.within);
+    const from = anchorInWords(timescale.from, protocol);
+    if (!('amount' in d)) return d.unit === 'immediately' ? `immediately on ${from}` : `the same working day as ${from}`;
+    return `within ${d.amount} ${UNIT_WORDS[d.unit]}${d.amount === 1 ? '' : 's'} of ${from}`;
+  }
+  if ('earliestOf' in timescale) return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
+  if ('limit' in timescale) return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within /, '')}`;
+  return `no number given: "${timescale.none}"`;
+}
+
+/**
+ * A timescale in the file grammar, compactly: `5wd from completed:stage-1`.
+ *
+ * @param timescale - a timescale from a protocol
+ * @returns the grammar form, for tables beside the words
+ */
+export function timescaleInGrammar(timescale: Timescale): string {
+  if ('within' in timescale) return timescale.from ? `${timescale.within} from ${timescale.from}` : timescale.within;
+  if ('earliestOf' in timescale) return `earliestOf(${timescale.earliestOf.map(timescaleInGrammar).join(', ')})`;
+  if ('limit' in timescale) return `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`;
+  return `none("${timescale.none}")`;
+}
