@@ -111,7 +111,8 @@ function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchem
     if (scenario.plan) {
       const projected = plan(protocol, { from: scenario.plan.from, calendar, ...(scenario.plan.subject ? { subject: scenario.plan.subject } : {}) });
       for (const [stage, date] of Object.entries(scenario.plan.dueDates)) {
-        e.equal(`plan/${stage}`, date, projected.stages.find((s) => s.id === stage)?.dueDate ?? 'no such stage');
+        const planned = projected.stages.find((s) => s.id === stage);
+        e.equal(`plan/${stage}`, date, planned ? planned.dueDate : 'no such stage');
       }
     }
     let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };

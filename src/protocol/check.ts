@@ -61,7 +61,9 @@ function duplicates(items: readonly { id: string }[], path: Path, kind: string):
   return out;
 }
 
-const CHILD_DETAIL = /\b(name|d\.?o\.?b|date of birth|address)\b/i;
+// A field that asks for a child's or family's identifying details; a bare "Name" on a template is the
+// submitting professional's (Croydon's Appendix A), so the label must also say whose.
+const CHILD_DETAIL = /\b(name|d\.?o\.?b|date of birth|address)\b.*\b(child|children|family|young person|parent|carer)|\b(child|children|family|young person|parent|carer)('s)?\b.*\b(name|d\.?o\.?b|date of birth|address)\b/i;
 
 /**
  * Checks what the schema cannot: unique ids, references that resolve, reachability, a way to finish,
