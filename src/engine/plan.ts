@@ -10,7 +10,8 @@ import type { Plan, PlanOptions, PlannedStage } from './types.js';
 
 /**
  * The projected timeline of a protocol if every stage runs to its limit: each stage entered when the
- * one before it falls due, along the route of ordinary escalation. A stage whose document gives no
+ * one before it falls due, along the route of ordinary escalation, and each record made when the
+ * obligation that produces it falls due. A stage whose document gives no
  * number has `dueDate: null`, and so does any later stage measured from it.
  *
  * @param protocol - a parsed protocol
@@ -30,6 +31,7 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
   const subject = options.subject ?? protocol.scope.subjects[0]!;
   const entered = new Map<string, number | undefined>();
   const completed = new Map<string, number | undefined>();
+  const recordAt = new Map<string, number>();
   const fromRank = calendar.tables.rank[londonDay(from) - FIRST_DAY]!;
   const stages: PlannedStage[] = [];
   let enteredAt: number | undefined = from;
@@ -40,13 +42,28 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
       if (anchor === undefined || anchor === 'stageEntered') return stageEntered;
       if (anchor === 'disagreement' || anchor === 'caseOpened') return from;
       const [kind, ref = ''] = anchor.split(':');
-      return kind === 'entered' ? entered.get(ref) : kind === 'completed' ? completed.get(ref) : undefined;
+      return kind === 'entered' ? entered.get(ref) : kind === 'completed' ? completed.get(ref) : recordAt.get(ref);
     };
-    let due: { at: number; day: number } | undefined;
-    for (const o of stage.obligations.get(subject) ?? []) {
-      const result = evaluate(o.due as Timescale, lookup, calendar);
-      if (result.kind === 'due' && (!due || result.due.at > due.at)) due = result.due;
+    // A record an obligation produces is taken as made when that obligation falls due, so a response
+    // "within 10 working days" of a form is planned from the form's own deadline. Repeat until no
+    // new record appears, because one obligation's record may time another in the same stage.
+    const obligations = stage.obligations.get(subject) ?? [];
+    const dues = new Map<(typeof obligations)[number], { at: number; day: number }>();
+    for (let changed = true, pass = 0; changed && pass <= obligations.length; pass++) {
+      changed = false;
+      for (const o of obligations) {
+        if (dues.has(o)) continue;
+        const result = evaluate(o.due as Timescale, lookup, calendar);
+        if (result.kind !== 'due') continue;
+        dues.set(o, result.due);
+        if (o.record !== undefined && !recordAt.has(o.record)) {
+          recordAt.set(o.record, result.due.at);
+          changed = true;
+        }
+      }
     }
+    let due: { at: number; day: number } | undefined;
+    for (const d of dues.values()) if (!due || d.at > due.at) due = d;
     stages.push({
       id: stage.id,
       title: stage.stage.title,

@@ -3,7 +3,7 @@
 // overdue"), and optionally a projected plan. The runner is pure; the CLI and the test suite read
 // the files and call it.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZod, type ProtocolIssue } from '../protocol/issues.js';
 import type { Protocol } from '../protocol/schema.js';
 import { createCalendar, type CalendarLike } from '../time/calendar.js';

@@ -78,6 +78,7 @@ function obligationStatus(
     owner: { id: role.id, title: role.title },
     due: show(due),
     target: result.kind === 'due' ? show(result.target) : null,
+    targetMissed: result.kind === 'due' && result.target ? (metAt ?? j.now) > result.target.at : null,
     words: result.kind === 'none' ? result.words : null,
     waitingFor: result.kind === 'waiting' ? result.anchors : [],
     state: judge(j, due, metAt, result.kind === 'waiting', cancelled),

@@ -163,6 +163,8 @@ export interface ObligationStatus {
   readonly due: DueAt | null;
   /** The earlier target beside the limit, where the document gives one. */
   readonly target: DueAt | null;
+  /** Whether the target (not the limit) was missed: met after it, or still unmet past it; null without a target. */
+  readonly targetMissed: boolean | null;
   /** The document's words, where it gives no number. */
   readonly words: string | null;
   /** The anchors not yet reached, when `state` is `waiting`. */

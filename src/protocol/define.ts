@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseProtocolOrThrow } from './parse.js';
 import type { BypassSchema, ObligationSchema, Protocol, ProtocolInput, RecordSchema, RoleSchema, SkipSchema, StageSchema, VariantSchema } from './schema.js';
 

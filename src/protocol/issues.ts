@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describe } from '../time/_days.js';
 import { parseDuration } from '../time/duration.js';
 import type { Issue } from '../time/timeError.js';

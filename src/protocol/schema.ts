@@ -2,7 +2,7 @@
 // and the published JSON Schema. Objects are strict (a misspelt key is an error, never silently
 // dropped); each unknown key is reported with the keys that object does accept, for "did you mean".
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { readDate } from '../time/_days.js';
 import { REGIONS } from '../time/calendar.js';
 import { toDuration } from '../time/duration.js';

@@ -112,8 +112,11 @@ function buildTables(holidays: ReadonlyMap<number, string>, closures: ReadonlyMa
 const regionCalendars = new Map<Region, Calendar>();
 
 /** @internal Resolves a {@link CalendarLike}; region calendars are built once and shared. */
-export function resolveCalendar(calendar: CalendarLike | undefined, path: readonly (string | number)[] = ['calendar']): Calendar {
-  if (calendar === undefined) return resolveCalendar('england-and-wales', path);
+let defaultCalendar: Calendar | undefined;
+const CALENDAR_PATH = ['calendar'];
+
+export function resolveCalendar(calendar: CalendarLike | undefined, path: readonly (string | number)[] = CALENDAR_PATH): Calendar {
+  if (calendar === undefined) return (defaultCalendar ??= resolveCalendar('england-and-wales', path));
   if (typeof calendar === 'string') {
     const cached = regionCalendars.get(calendar);
     if (cached) return cached;

@@ -20,6 +20,11 @@ export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number)
   return result!;
 }
 
+// Paths for error messages, allocated once: these functions run millions of times in a sweep.
+const DATE = ['date'];
+const FROM = ['from'];
+const TO = ['to'];
+
 function amount(n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     throw new TimeError('time/invalid-amount', `Expected a whole number of working days, 0 or more, got ${describe(n)}.`, ['n']);
@@ -37,7 +42,7 @@ function amount(n: unknown): number {
  * @throws {@link TimeError} for a malformed or out-of-range date
  */
 export function isWorkingDay(date: string, calendar?: CalendarLike): boolean {
-  return isWorkingDayNumber(resolveCalendar(calendar), parseDay(date, ['date']));
+  return isWorkingDayNumber(resolveCalendar(calendar), parseDay(date, DATE));
 }
 
 /**
@@ -49,7 +54,7 @@ export function isWorkingDay(date: string, calendar?: CalendarLike): boolean {
  * @throws {@link TimeError} for a malformed date or a result beyond the supported range
  */
 export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
-  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, ['date']), 1));
+  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, DATE), 1));
 }
 
 /**
@@ -69,7 +74,7 @@ export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
  * ```
  */
 export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
-  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, ['date']), amount(n)));
+  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, DATE), amount(n)));
 }
 
 /**
@@ -83,7 +88,7 @@ export function addWorkingDays(date: string, n: number, calendar?: CalendarLike)
  */
 export function workingDaysBetween(from: string, to: string, calendar?: CalendarLike): number {
   const { rank } = resolveCalendar(calendar).tables;
-  return rank[parseDay(to, ['to']) - FIRST_DAY]! - rank[parseDay(from, ['from']) - FIRST_DAY]!;
+  return rank[parseDay(to, TO) - FIRST_DAY]! - rank[parseDay(from, FROM) - FIRST_DAY]!;
 }
 
 /** @internal The instant a calendar's day ends, in epoch milliseconds. */
@@ -99,5 +104,5 @@ export function endOfDayEpoch(calendar: Calendar, day: number): number {
  * @returns an ISO 8601 instant with London's offset, e.g. `2026-12-30T23:59:59.999+00:00`
  */
 export function endOfDay(date: string, calendar?: CalendarLike): string {
-  return formatLondon(endOfDayEpoch(resolveCalendar(calendar), parseDay(date, ['date'])));
+  return formatLondon(endOfDayEpoch(resolveCalendar(calendar), parseDay(date, DATE)));
 }

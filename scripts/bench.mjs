@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+// Benchmarks for the built library (dist/), run by `npm run bench`.
+//
+// Speed is reported only as RATIOS against baselines measured in this same run, on this same machine:
+// absolute nanoseconds swing by 2-3x between laptops and CI runners, ratios much less. Nothing here is
+// asserted; the unit tests never time anything. Each line says the goal; "MISS" marks a missed one.
+//
+// Sections (each a function returning table rows; later ones are marked TODO below):
+//   1. working-day arithmetic: addWorkingDays vs a naive luxon + date-holidays loop, and vs a bare table
+//   2. import cost: `node -e "import('./dist/index.js')"` vs `node -e 0` (and the CJS build)
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Every section measures a copy of dist/ taken at start: a rebuild during the run (tsup cleans dist/
+// first) would otherwise break it or mix two builds. It lives under node_modules/ so that the copy
+// still resolves the package's dependencies (zod) exactly as dist/ does.
+const SNAPSHOT = path.join(ROOT, 'node_modules/.cache/escalation-protocols-bench/dist');
+const SEED = 20260521; // fixed, so every run times the same inputs
+const RUNS = 7; // timed runs per measurement; the median is reported
+
+// ---------------------------------------------------------------------------------------------------
+// Harness
+
+/** `npm run bench` builds first; running this file directly still works when dist/ is missing. */
+function ensureBuilt() {
+  if (existsSync(path.join(ROOT, 'dist/index.js')) && existsSync(path.join(ROOT, 'dist/index.cjs'))) return;
+  console.log('dist/ is missing: building with tsup ...');
+  const result = spawnSync('npx', ['tsup'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  // The bench needs only the library entries; a failure elsewhere (say the CLI entry) is reported, not fatal.
+  if (!existsSync(path.join(ROOT, 'dist/index.js'))) throw new Error('npx tsup did not produce dist/index.js; fix the build first.');
+  if (result.status !== 0) console.warn('npx tsup reported errors (see above); benchmarking the library files it did write.');
+}
+
+/** Copies the built JavaScript (not maps or declarations) to SNAPSHOT; returns its path relative to ROOT. */
+function snapshotDist() {
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT, { recursive: true });
+  for (const file of readdirSync(path.join(ROOT, 'dist'))) {
+    if (/\.(c?js)$/.test(file)) cpSync(path.join(ROOT, 'dist', file), path.join(SNAPSHOT, file));
+  }
+  return path.relative(ROOT, SNAPSHOT).split(path.sep).join('/');
+}
+
+/** mulberry32: a tiny seeded generator, so the inputs are "random" but identical run to run. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
+/**
+ * Calls `runOnce()` (which returns nanoseconds per operation) a few times untimed so the JIT settles,
+ * then RUNS times, and returns the median: robust against one run hit by GC or a noisy neighbour.
+ */
+function measure(runOnce, warmups = 3) {
+  for (let i = 0; i < warmups; i++) runOnce();
+  return median(Array.from({ length: RUNS }, runOnce));
+}
+
+/**
+ * Like {@link measure} for two contenders whose ratio matters: their runs alternate, so a burst of
+ * load from other processes hits both, and the ratio reported is the median of the per-pair ratios.
+ */
+function measurePair(runA, runB, warmups = 3) {
+  for (let i = 0; i < warmups; i++) runA(), runB();
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) a.push(runA()), b.push(runB());
+  return { a: median(a), b: median(b), ratio: median(a.map((x, i) => x / b[i])) };
+}
+
+/** Nanoseconds per operation for `ops` operations that took from `start` (hrtime.bigint) to now. */
+const nsPerOp = (start, ops) => Number(process.hrtime.bigint() - start) / ops;
+
+// Results are folded into this so that V8 cannot drop a loop whose result is unused.
+let sink = 0;
+
+const fmt = (x, digits = 1) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+// ---------------------------------------------------------------------------------------------------
+// Section 1: working-day arithmetic on ISO date strings
+
+const NAIVE_OPS = 50; // per timed run
+const CHECKED = 300; // inputs on which the naive loop's answers are compared with the library's
+const INPUT_COUNT = 4096; // a power of two, so the loops index with `i & MASK`
+const MASK = INPUT_COUNT - 1;
+
+/** Fixed pseudo-random inputs: dates 2000-01-01..2097-12-31 (so +30 working days stays in range), n 0..30. */
+function makeInputs(lib) {
+  const random = seededRandom(SEED);
+  const first = Date.UTC(2000, 0, 1) / 86_400_000;
+  const last = Date.UTC(2097, 11, 31) / 86_400_000;
+  const dates = [];
+  const days = new Int32Array(INPUT_COUNT);
+  const ns = new Int32Array(INPUT_COUNT);
+  for (let i = 0; i < INPUT_COUNT; i++) {
+    days[i] = first + Math.floor(random() * (last - first + 1));
+    dates.push(new Date(days[i] * 86_400_000).toISOString().slice(0, 10));
+    ns[i] = Math.floor(random() * 31);
+  }
+  // Sanity: the library accepts every input (a throw here would make the timing meaningless).
+  for (let i = 0; i < INPUT_COUNT; i++) lib.addWorkingDays(dates[i], ns[i]);
+  return { dates, days, ns };
+}
+
+/** The library as users call it: string in, string out, default (England and Wales) calendar. */
+function libraryRun(lib, { dates, ns }, ops) {
+  const { addWorkingDays } = lib;
+  let acc = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ops; i++) acc += addWorkingDays(dates[i & MASK], ns[i & MASK]).charCodeAt(9);
+  const result = nsPerOp(start, ops);
+  sink += acc;
+  return result;
+}
+
+/**
+ * The floor: the same algorithm as the library (rank of the day, plus n, index into the list of working
+ * days) on integers, with no parsing, formatting, validation or calendar lookup. Built from the
+ * library's own holiday list so both compute the same thing.
+ */
+function makeBareTable(lib) {
+  const first = Date.UTC(2000, 0, 1) / 86_400_000;
+  const last = Date.UTC(2099, 11, 31) / 86_400_000;
+  const holidays = new Set(lib.holidaysBetween('2000-01-01', '2099-12-31').map((h) => Date.parse(h.date) / 86_400_000));
+  const count = last - first + 1;
+  const working = new Uint8Array(count);
+  const rank = new Int32Array(count);
+  const list = [];
+  for (let i = 0; i < count; i++) {
+    const day = first + i;
+    const weekday = (((day + 3) % 7) + 7) % 7; // 0 = Monday; 1970-01-01 was a Thursday
+    if (weekday < 5 && !holidays.has(day)) {
+      working[i] = 1;
+      list.push(day);
+    }
+    rank[i] = list.length;
+  }
+  return { first, working, rank, workingDays: Int32Array.from(list) };
+}
+
+function bareRun({ first, working, rank, workingDays }, { days, ns }, ops) {
+  let acc = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ops; i++) {
+    const d = days[i & MASK] - first;
+    const n = ns[i & MASK];
+    acc += workingDays[n === 0 ? (working[d] ? rank[d] - 1 : rank[d]) : rank[d] + n - 1];
+  }
+  const result = nsPerOp(start, ops);
+  sink += acc;
+  return result;
+}
+
+/**
+ * What one writes without precomputation: step a day at a time with luxon in London time and ask
+ * date-holidays about each day. Only `public` and `bank` types count (GB also lists observances such
+ * as Mother's Day).
+ */
+function makeNaive(DateTime, Holidays) {
+  const holidays = new Holidays('GB', 'ENG');
+  const isWorking = (dt) => {
+    if (dt.weekday > 5) return false;
+    const found = holidays.isHoliday(dt.toJSDate());
+    return !(found && found.some((h) => h.type === 'public' || h.type === 'bank'));
+  };
+  return (date, n) => {
+    let dt = DateTime.fromISO(date, { zone: 'Europe/London' });
+    if (n === 0) {
+      while (!isWorking(dt)) dt = dt.plus({ days: 1 });
+      return dt.toISODate();
+    }
+    for (let counted = 0; counted < n; ) {
+      dt = dt.plus({ days: 1 });
+      if (isWorking(dt)) counted++;
+    }
+    return dt.toISODate();
+  };
+}
+
+function naiveRun(naive, { dates, ns }, ops) {
+  let acc = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < ops; i++) acc += naive(dates[i & MASK], ns[i & MASK]).charCodeAt(9);
+  const result = nsPerOp(start, ops);
+  sink += acc;
+  return result;
+}
+
+/** How many of the first `count` inputs the naive loop answers differently (the bundled corrections). */
+function disagreements(lib, naive, { dates, ns }, count) {
+  let differ = 0;
+  for (let i = 0; i < count; i++) if (lib.addWorkingDays(dates[i], ns[i]) !== naive(dates[i], ns[i])) differ++;
+  return differ;
+}
+
+async function workingDaySection(lib) {
+  const [{ DateTime }, { default: Holidays }] = await Promise.all([import('luxon'), import('date-holidays')]);
+  const inputs = makeInputs(lib);
+  const table = makeBareTable(lib);
+  const naive = makeNaive(DateTime, Holidays);
+
+  // The fast paths get millions of operations per run; the naive loop (milliseconds each: date-holidays
+  // recomputes a year's holidays on every isHoliday call) gets NAIVE_OPS. Per-operation times are
+  // comparable because each is an average over its own run.
+  const { a: library, b: bare, ratio: timesBare } = measurePair(
+    () => libraryRun(lib, inputs, 2_000_000),
+    () => bareRun(table, inputs, 2_000_000),
+  );
+  const naiveNs = measure(() => naiveRun(naive, inputs, NAIVE_OPS), 1);
+  const differ = disagreements(lib, naive, inputs, CHECKED);
+
+  return [
+    { name: 'addWorkingDays (dist, ISO strings)', value: `${fmt(library)} ns/op` },
+    { name: 'baseline: bare Int32Array table, integers', value: `${fmt(bare)} ns/op` },
+    { name: 'baseline: naive luxon + date-holidays loop', value: `${fmt(naiveNs / 1000, 2)} µs/op`, note: `${differ ? `differs on ${differ}` : 'agrees on all'} of ${CHECKED} inputs checked${differ ? ': the bundled corrections' : ''}` },
+    ratioRow('faster than naive', naiveNs / library, '≥ 1000×', (r) => r >= 1000),
+    ratioRow('times the bare table', timesBare, '≤ 5×', (r) => r <= 5),
+  ];
+}
+
+const ratioRow = (name, ratio, goal, met) => ({ name: `  ${name}`, value: `${fmt(ratio)}×`, goal, ok: met(ratio) });
+
+// ---------------------------------------------------------------------------------------------------
+// Section 2: import cost
+
+const IMPORT_REPEATS = 15;
+
+/** Wall time of one `node -e <code>` in ms. Spawned fresh each time: a cold start is what users pay. */
+function spawnMs(code) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node -e ${JSON.stringify(code)} failed:\n${result.stderr}`);
+  return ms;
+}
+
+/**
+ * Median extra milliseconds that loading the library adds to a bare `node -e 0`. The bare and loading
+ * runs alternate, so drift (CPU frequency, other load) hits both alike; one untimed pair warms the
+ * file cache first.
+ */
+function importCostMs(code) {
+  spawnMs('0');
+  spawnMs(code);
+  const bare = [];
+  const loading = [];
+  for (let i = 0; i < IMPORT_REPEATS; i++) {
+    bare.push(spawnMs('0'));
+    loading.push(spawnMs(code));
+  }
+  return { bare: median(bare), loading: median(loading) };
+}
+
+function importSection(dist) {
+  const esm = importCostMs(`import('./${dist}/index.js')`);
+  const cjs = importCostMs(`require('./${dist}/index.cjs')`);
+  const row = (name, { bare, loading }) => ({
+    name,
+    value: `+${fmt(loading - bare)} ms`,
+    note: `${fmt(loading)} vs ${fmt(bare)} ms for node -e 0`,
+    goal: '< 50 ms',
+    ok: loading - bare < 50,
+  });
+  return [row('import dist/index.js (ESM)', esm), row('require dist/index.cjs (CJS)', cjs)];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Later sections: each is a function returning rows, added to SECTIONS below.
+// TODO(protocol parse): parsing every protocol in protocols/ vs a baseline.
+// TODO(engine): status of 100,000 cases vs a baseline.
+// TODO(CLI cold start): `node dist/cli.js --help` vs `node -e 0`.
+// TODO(bundle size): bytes of dist/index.js plus the chunks it imports, minified and gzipped.
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+function printTable(title, rows) {
+  console.log(`\n${title}`);
+  const nameWidth = Math.max(...rows.map((r) => r.name.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  for (const r of rows) {
+    const goal = r.goal === undefined ? '' : `  goal ${r.goal}  ${r.ok ? 'ok' : 'MISS'}`;
+    const note = r.note === undefined ? '' : `  (${r.note})`;
+    console.log(`  ${r.name.padEnd(nameWidth)}  ${r.value.padStart(valueWidth)}${goal}${note}`);
+  }
+}
+
+async function main() {
+  ensureBuilt();
+  const dist = snapshotDist();
+  const lib = await import(pathToFileURL(path.join(ROOT, dist, 'index.js')).href);
+  console.log(`escalation-protocols bench: node ${process.version}, ${RUNS} runs per figure, median`);
+
+  const SECTIONS = [
+    ['1. Working-day arithmetic (England and Wales, 4,096 seeded inputs, n 0..30)', () => workingDaySection(lib)],
+    ['2. Import cost (median of 15 cold starts each)', () => importSection(dist)],
+    // Later: ['3. Protocol parse', protocolSection], ['4. Engine: status of 100,000 cases', engineSection],
+    //        ['5. CLI cold start', cliSection], ['6. Bundle size', bundleSection],
+  ];
+  for (const [title, run] of SECTIONS) printTable(title, await run());
+  if (sink === 0.5) console.log(''); // keeps `sink` observably used
+}
+
+await main();
