@@ -69,3 +69,4 @@ export { runScenarios, ScenarioFileSchema, type ScenarioFile, type ScenarioResul
 export { renderMermaid } from './render/mermaid.js';
 export { renderMarkdown } from './render/markdown.js';
 export { timescaleInWords, timescaleInGrammar, anchorInWords } from './protocol/words.js';
+export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

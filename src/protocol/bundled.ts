@@ -1,0 +1,63 @@
+// The six procedures shipped with the package, so `getProtocol('swindon')` works offline, in a
+// browser, with no file system. Each is parsed on first use and kept.
+
+import croydon from '../../protocols/croydon.json';
+import northYorkshire from '../../protocols/north-yorkshire.json';
+import oxfordshire from '../../protocols/oxfordshire.json';
+import rotherhamCpChallenge from '../../protocols/rotherham-cp-challenge.json';
+import rotherham from '../../protocols/rotherham.json';
+import swindon from '../../protocols/swindon.json';
+import { ProtocolError, parseProtocol } from './parse.js';
+import { createRegistry, type ProtocolRegistry } from './registry.js';
+import type { Protocol } from './schema.js';
+
+const FILES = {
+  oxfordshire,
+  swindon,
+  rotherham,
+  'rotherham-cp-challenge': rotherhamCpChallenge,
+  croydon,
+  'north-yorkshire': northYorkshire,
+} as const;
+
+/** The ids of the bundled protocols. */
+export type BundledProtocolId = keyof typeof FILES;
+
+/** The ids of the bundled protocols, in the order of the source documents. */
+export const BUNDLED_PROTOCOL_IDS = Object.keys(FILES) as BundledProtocolId[];
+
+const parsed = new Map<string, Protocol>();
+
+/**
+ * A bundled protocol, parsed and checked.
+ *
+ * @param id - one of {@link BUNDLED_PROTOCOL_IDS}
+ * @returns the protocol
+ * @throws {@link ProtocolError} for an id that is not bundled (naming the ones that are)
+ * @example
+ * ```ts
+ * const swindon = getProtocol('swindon');
+ * plan(swindon, { from: '2026-12-21' }).stages.map((s) => s.dueDate);
+ * ```
+ */
+export function getProtocol(id: BundledProtocolId): Protocol {
+  const hit = parsed.get(id);
+  if (hit) return hit;
+  if (!Object.hasOwn(FILES, id)) {
+    throw new ProtocolError([{ code: 'schema/invalid-value', severity: 'error', path: [], message: `No bundled protocol "${String(id)}"; bundled ones are ${BUNDLED_PROTOCOL_IDS.join(', ')}.` }]);
+  }
+  const result = parseProtocol(FILES[id]);
+  // A bundled file that fails is a release bug; the test suite parses every one.
+  if (!result.success) throw new ProtocolError(result.issues);
+  parsed.set(id, result.protocol);
+  return result.protocol;
+}
+
+/**
+ * A registry holding every bundled protocol, for `inForce` and `get` by version.
+ *
+ * @returns a new registry; add your own versions with `.with(...)`
+ */
+export function bundledRegistry(): ProtocolRegistry {
+  return createRegistry(BUNDLED_PROTOCOL_IDS.map(getProtocol));
+}
