@@ -5,12 +5,16 @@
 // absolute nanoseconds swing by 2-3x between laptops and CI runners, ratios much less. Nothing here is
 // asserted; the unit tests never time anything. Each line says the goal; "MISS" marks a missed one.
 //
-// Sections (each a function returning table rows; later ones are marked TODO below):
+// Sections (each a function returning table rows):
 //   1. working-day arithmetic: addWorkingDays vs a naive luxon + date-holidays loop, and vs a bare table
 //   2. import cost: `node -e "import('./dist/index.js')"` vs `node -e 0` (and the CJS build)
+//   3. parsing the bundled protocols vs JSON.parse
+//   4. the engine: status of 100,000 cases vs reading their event times
+//   5. the CLI's cold start vs `node -e 0` (scripts/bench-cli.mjs)
+//   6. the browser bundle's size vs date-holidays + luxon (scripts/bench-bundle.mjs)
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -277,11 +281,124 @@ function importSection(dist) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Later sections: each is a function returning rows, added to SECTIONS below.
-// TODO(protocol parse): parsing every protocol in protocols/ vs a baseline.
-// TODO(engine): status of 100,000 cases vs a baseline.
-// TODO(CLI cold start): `node dist/cli.js --help` vs `node -e 0`.
-// TODO(bundle size): bytes of dist/index.js plus the chunks it imports, minified and gzipped.
+// Section 3: parsing and checking the bundled protocols
+
+function protocolSection(lib) {
+  const dir = path.join(ROOT, 'protocols');
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const values = texts.map((t) => JSON.parse(t));
+  const REPEAT = 200;
+  // Baseline: JSON.parse of the same texts, the least any loader must do.
+  const { a: parse, b: json, ratio } = measurePair(
+    () => {
+      const start = process.hrtime.bigint();
+      for (let r = 0; r < REPEAT; r++) for (const v of values) sink += lib.parseProtocol(v).success ? 1 : 0;
+      return nsPerOp(start, REPEAT * values.length);
+    },
+    () => {
+      const start = process.hrtime.bigint();
+      for (let r = 0; r < REPEAT; r++) for (const t of texts) sink += JSON.parse(t).stages.length;
+      return nsPerOp(start, REPEAT * texts.length);
+    },
+  );
+  const load = measure(() => {
+    const start = process.hrtime.bigint();
+    for (let r = 0; r < REPEAT; r++) for (const t of texts) sink += lib.lintProtocol(lib.loadProtocol(t).protocol).length;
+    return nsPerOp(start, REPEAT * texts.length);
+  });
+  return [
+    { name: `parseProtocol (schema + checks), ${values.length} protocols`, value: `${fmt(parse / 1000)} µs each`, goal: '≪ 1 ms', ok: parse < 500_000 },
+    { name: 'loadProtocol (JSONC text, positions) + lint', value: `${fmt(load / 1000)} µs each`, goal: '≪ 1 ms', ok: load < 500_000 },
+    { name: 'baseline: JSON.parse of the same text', value: `${fmt(json / 1000)} µs each` },
+    { name: '  parseProtocol over JSON.parse', value: `${fmt(ratio)}×` },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Section 4: the engine in a nightly sweep
+
+const CASES = 100_000;
+
+/** 100,000 open Swindon cases of six events each, at seeded times over 2026, as an integrator stores them. */
+function makeCases(lib) {
+  const random = seededRandom(SEED + 1);
+  const swindon = lib.getProtocol('swindon');
+  const cases = [];
+  const iso = (ms) => new Date(ms).toISOString();
+  for (let i = 0; i < CASES; i++) {
+    let at = Date.UTC(2026, 0, 5, 9) + Math.floor(random() * 300) * 86_400_000;
+    const step = () => (at += Math.floor(random() * 4 * 86_400_000) + 3_600_000);
+    cases.push({
+      protocol: { id: swindon.id, version: swindon.version },
+      events: [
+        { type: 'opened', at: iso(at), arose: iso(at - 3_600_000), subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" },
+        { type: 'recorded', at: iso(step()), record: 'discussion-record' },
+        { type: 'escalated', at: iso(step()) },
+        { type: 'recorded', at: iso(step()), record: 'inter-agency-communication' },
+        { type: 'recorded', at: iso(step()), record: 'partnership-copied' },
+        { type: 'escalated', at: iso(step()) },
+      ],
+    });
+  }
+  return { swindon, cases };
+}
+
+function engineSection(lib) {
+  const { swindon, cases } = makeCases(lib);
+  const now = '2027-01-15T09:00:00Z';
+  // Every case must be valid, or the sweep would time refusals.
+  for (const c of cases.slice(0, 100)) if (!lib.status(swindon, c, now).success) throw new Error('bench case refused');
+  const heapBefore = process.memoryUsage().heapUsed;
+  const sweep = () => {
+    const start = process.hrtime.bigint();
+    let overdue = 0;
+    for (const c of cases) {
+      const result = lib.status(swindon, c, now);
+      if (result.success) overdue += result.status.counts.overdue;
+    }
+    sink += overdue;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  // Baseline: reading every event's instant with Date.parse, the least a fold over the log must do.
+  const baseline = () => {
+    const start = process.hrtime.bigint();
+    for (const c of cases) for (const e of c.events) sink += Date.parse(e.at) & 1;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const { a: ms, b: baseMs, ratio } = measurePair(sweep, baseline, 1);
+  const heapAfter = process.memoryUsage().heapUsed;
+  return [
+    { name: `status of ${CASES.toLocaleString('en-GB')} open cases (6 events each)`, value: `${fmt(ms, 0)} ms`, goal: '< 1000 ms', ok: ms < 1000, note: `${fmt((CASES / ms) * 1000, 0)} cases/s` },
+    { name: 'baseline: Date.parse of every event time', value: `${fmt(baseMs, 0)} ms` },
+    { name: '  status over the baseline', value: `${fmt(ratio)}×` },
+    { name: 'heap retained after the sweeps', value: `${fmt((heapAfter - heapBefore) / 1e6)} MB`, note: 'results are not kept; this is garbage not yet collected plus caches' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections 5 and 6 live in their own files (CLI cold start, bundle size) and are optional here so that
+// this file runs on its own.
+
+async function optionalSection(file, fn, rows) {
+  const full = path.join(ROOT, 'scripts', file);
+  if (!existsSync(full)) return [{ name: `${file} not present`, value: '-' }];
+  const mod = await import(pathToFileURL(full).href);
+  return rows(await mod[fn]());
+}
+
+const cliSection = () =>
+  optionalSection('bench-cli.mjs', 'benchCli', ({ cliMs, nodeMs, extraMs }) => [
+    { name: 'escalation-protocols validate protocols/ (cold)', value: `+${fmt(extraMs)} ms`, goal: '< 150 ms', ok: extraMs < 150, note: `${fmt(cliMs)} vs ${fmt(nodeMs)} ms for node -e 0` },
+  ]);
+
+const bundleSection = () =>
+  optionalSection('bench-bundle.mjs', 'benchBundle', ({ coreGzipBytes, baselineGzipBytes }) => [
+    { name: 'browser bundle: parse + status program, gzipped', value: `${fmt(coreGzipBytes / 1024)} KB`, goal: '< 100 KB', ok: coreGzipBytes < 100 * 1024 },
+    { name: 'baseline: date-holidays + luxon alone, gzipped', value: `${fmt(baselineGzipBytes / 1024)} KB` },
+    { name: '  core over baseline', value: `${fmt(coreGzipBytes / baselineGzipBytes, 2)}×` },
+  ]);
 
 // ---------------------------------------------------------------------------------------------------
 // Report
@@ -306,8 +423,10 @@ async function main() {
   const SECTIONS = [
     ['1. Working-day arithmetic (England and Wales, 4,096 seeded inputs, n 0..30)', () => workingDaySection(lib)],
     ['2. Import cost (median of 15 cold starts each)', () => importSection(dist)],
-    // Later: ['3. Protocol parse', protocolSection], ['4. Engine: status of 100,000 cases', engineSection],
-    //        ['5. CLI cold start', cliSection], ['6. Bundle size', bundleSection],
+    ['3. Parsing the bundled protocols (warm)', () => protocolSection(lib)],
+    ['4. Engine: a nightly sweep at one "now"', () => engineSection(lib)],
+    ['5. CLI cold start (median of 10)', cliSection],
+    ['6. Bundle size (esbuild, minified, gzip -9)', bundleSection],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used

@@ -28,6 +28,11 @@ export interface Compiled {
   readonly obligationStage: ReadonlyMap<string, CompiledStage>;
   readonly subjects: ReadonlySet<Subject>;
   readonly calendar: Calendar;
+  /** Shared, frozen lists for status and refusals, built once rather than per case. */
+  readonly recordIds: readonly string[];
+  readonly obligationIds: readonly string[];
+  readonly ruleIds: readonly string[];
+  readonly bypassSummaries: readonly { readonly id: string; readonly trigger: string; readonly action: string }[];
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
@@ -74,6 +79,10 @@ export function compile(protocol: Protocol): Compiled {
     obligationStage,
     subjects: new Set(protocol.scope.subjects),
     calendar: resolveCalendar(protocol.scope.region),
+    recordIds: Object.freeze([...records.keys()]),
+    obligationIds: Object.freeze([...obligationStage.keys()]),
+    ruleIds: Object.freeze(protocol.bypass.map((r) => r.id)),
+    bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
   };
   cache.set(protocol, compiled);
   return compiled;

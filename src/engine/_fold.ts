@@ -50,8 +50,8 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (!state) return [{ type: 'opened', stages: c.entryStages.map((s) => s.id) }];
   if (state.phase === 'closed') return [];
   const paperwork: AllowedMove[] = [
-    { type: 'recorded', records: [...c.records.keys()] },
-    { type: 'fulfilled', obligations: [...c.obligationStage.keys(), ...state.bypasses.map((b) => b.rule.id)] },
+    { type: 'recorded', records: c.recordIds },
+    { type: 'fulfilled', obligations: state.bypasses.length ? [...c.obligationIds, ...state.bypasses.map((b) => b.rule.id)] : c.obligationIds },
   ];
   if (state.phase !== 'open') return [...paperwork, { type: 'closed' }];
   const current = state.visits.at(-1)!.stage;
@@ -59,7 +59,7 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (current.next) moves.push({ type: 'escalated', to: current.next.id, skip: false });
   for (const to of current.skips) moves.push({ type: 'escalated', to, skip: true });
   moves.push(...paperwork);
-  if (c.rules.size) moves.push({ type: 'bypassed', rules: [...c.rules.keys()] });
+  if (c.rules.size) moves.push({ type: 'bypassed', rules: c.ruleIds });
   if (current.stage.canResolve) moves.push({ type: 'resolved' });
   moves.push({ type: 'withdrawn' });
   return moves;

@@ -121,6 +121,12 @@ export function describeState(c: Compiled, state: State, now: number, options: E
 
   const current = state.visits.at(-1)!;
   const missingRecords = records.filter((r) => !r.made);
+  let overdue = 0;
+  let dueSoon = 0;
+  for (const o of obligations) {
+    if (o.state === 'overdue') overdue++;
+    else if (o.state === 'dueSoon') dueSoon++;
+  }
   return {
     protocol: { id: c.protocol.id, version: c.protocol.version },
     now: formatLondon(now),
@@ -137,14 +143,10 @@ export function describeState(c: Compiled, state: State, now: number, options: E
     records,
     missingRecords,
     allowed: allowedMoves(c, state),
-    bypassRules: state.phase === 'open' ? c.protocol.bypass.map((r) => ({ id: r.id, trigger: r.trigger, action: r.action })) : [],
+    bypassRules: state.phase === 'open' ? c.bypassSummaries : [],
     bypasses: state.bypasses.map((b) => ({ rule: b.rule.id, at: formatLondon(b.at), effect: b.rule.effect.type })),
     exitedTo: state.exitedTo ?? null,
-    counts: {
-      overdue: obligations.filter((o) => o.state === 'overdue').length,
-      dueSoon: obligations.filter((o) => o.state === 'dueSoon').length,
-      missingRecords: missingRecords.length,
-    },
+    counts: { overdue, dueSoon, missingRecords: missingRecords.length },
   };
 }
 

@@ -24,6 +24,8 @@ class SyntaxProblem {
   ) {}
 }
 
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
 /** @internal Path key for the position map: the path's segments joined by "/". */
 export const pointer = (path: readonly (string | number)[]): string => path.join('/');
 
@@ -51,34 +53,37 @@ export function readJsonc(text: string): JsoncResult {
     const start = at;
     at++;
     let out = '';
+    let run = at; // start of the current run of plain characters, copied with one slice
     for (;;) {
-      const c = text[at];
-      if (c === undefined || c === '\n') throw new SyntaxProblem(start, 'a string is never closed; add the closing "');
-      if (c === '"') {
+      const code = text.charCodeAt(at);
+      if (Number.isNaN(code) || code === 10) throw new SyntaxProblem(start, 'a string is never closed; add the closing "');
+      if (code === 34) {
+        out += text.slice(run, at);
         at++;
         return out;
       }
-      if (c === '\\') {
-        const e = text[at + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          at += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
-          out += String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16));
-          at += 6;
-        } else throw new SyntaxProblem(at, `"\\${e ?? ''}" is not a JSON escape`);
-      } else {
-        out += c;
+      if (code !== 92) {
         at++;
+        continue;
       }
+      out += text.slice(run, at);
+      const e = text[at + 1];
+      if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
+        out += ESCAPES[e];
+        at += 2;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+        out += String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16));
+        at += 6;
+      } else throw new SyntaxProblem(at, `"\\${e ?? ''}" is not a JSON escape`);
+      run = at;
     }
   };
 
-  const value = (path: (string | number)[], depth: number, key?: number): unknown => {
+  // `where` is the value's path as pointer() writes it; building strings, not arrays, keeps this linear.
+  const value = (where: string, depth: number, key?: number): unknown => {
     if (depth > MAX_DEPTH) throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
     skip();
-    positions.set(pointer(path), key === undefined ? { value: at } : { key, value: at });
+    positions.set(where, key === undefined ? { value: at } : { key, value: at });
     const c = text[at];
     if (c === '{') {
       at++;
@@ -96,7 +101,7 @@ export function readJsonc(text: string): JsoncResult {
         if (text[at] !== ':') throw new SyntaxProblem(at, `expected : after "${name}"`);
         at++;
         // defineProperty, not assignment: "__proto__" must stay an ordinary key.
-        Object.defineProperty(object, name, { value: value([...path, name], depth + 1, keyAt), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, name, { value: value(where === '' ? name : `${where}/${name}`, depth + 1, keyAt), enumerable: true, writable: true, configurable: true });
         skip();
         if (text[at] === ',') at++;
         else if (text[at] !== '}') throw new SyntaxProblem(at, `expected , or } after the value of "${name}"`);
@@ -111,7 +116,7 @@ export function readJsonc(text: string): JsoncResult {
           at++;
           return array;
         }
-        array.push(value([...path, array.length], depth + 1));
+        array.push(value(where === '' ? String(array.length) : `${where}/${array.length}`, depth + 1));
         skip();
         if (text[at] === ',') at++;
         else if (text[at] !== ']') throw new SyntaxProblem(at, 'expected , or ] in the list');
@@ -127,7 +132,7 @@ export function readJsonc(text: string): JsoncResult {
   };
 
   try {
-    const result = value([], 0);
+    const result = value('', 0);
     skip();
     if (at < text.length) throw new SyntaxProblem(at, 'unexpected text after the end of the protocol');
     return { ok: true, value: result, positions, lineStarts };

@@ -64,7 +64,9 @@ export function londonToEpoch(days: number, msOfDay: number, path: readonly (str
   return days * MS_PER_DAY + msOfDay - (bst ? HOUR : 0);
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const PAD2 = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
+const pad = (n: number): string => PAD2[n] ?? String(n);
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
 function clock(msOfDay: number): string {
   return `${pad(Math.floor(msOfDay / HOUR))}:${pad(Math.floor((msOfDay % HOUR) / 60_000))}`;
@@ -78,6 +80,6 @@ export function formatLondon(epochMs: number): string {
   const ms = local - days * MS_PER_DAY;
   const seconds = Math.floor(ms / 1000) % 60;
   const millis = ms % 1000;
-  const fraction = millis === 0 ? '' : `.${pad(millis, 3)}`;
+  const fraction = millis === 0 ? '' : `.${pad3(millis)}`;
   return `${formatDay(days)}T${clock(ms)}:${pad(seconds)}${fraction}${offset ? '+01:00' : '+00:00'}`;
 }

@@ -38,7 +38,55 @@ export function toEpochMs(input: unknown, path: readonly (string | number)[] = [
   return epochMs;
 }
 
+const two = (text: string, at: number): number => {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/**
+ * The shapes integrators store nearly always (`2026-12-21T10:00`, `...:00Z`, `...:00.000Z`,
+ * `...:00+01:00`), read without a regex: a sweep reads every event's instant. Anything else, or
+ * anything odd in these, falls through to the full reader and its error messages.
+ */
+function readCommonIso(text: string, path: readonly (string | number)[]): number {
+  const n = text.length;
+  if (n < 16 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const days = readDate(text);
+  const hours = two(text, 11);
+  const minutes = two(text, 14);
+  let seconds = 0;
+  let millis = 0;
+  let at = 16;
+  if (n > 16 && text.charCodeAt(16) === 58) {
+    seconds = two(text, 17);
+    at = 19;
+    if (n > 19 && text.charCodeAt(19) === 46) {
+      if (n < 23) return Number.NaN;
+      millis = (text.charCodeAt(20) - 48) * 100 + (text.charCodeAt(21) - 48) * 10 + (text.charCodeAt(22) - 48);
+      if (!(millis >= 0 && millis <= 999)) return Number.NaN;
+      at = 23;
+    }
+  }
+  if (Number.isNaN(days) || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return Number.NaN;
+  const msOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+  if (at === n) {
+    if (days < FIRST_DAY || days > LAST_DAY) return Number.NaN;
+    return londonToEpoch(days, msOfDay, path);
+  }
+  if (at + 1 === n && text.charCodeAt(at) === 90) return days * MS_PER_DAY + msOfDay;
+  if (at + 6 === n && text.charCodeAt(at + 3) === 58) {
+    const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0;
+    const oh = two(text, at + 1);
+    const om = two(text, at + 4);
+    if (sign !== 0 && oh >= 0 && om >= 0) return days * MS_PER_DAY + msOfDay - sign * (oh * 60 + om) * 60_000;
+  }
+  return Number.NaN;
+}
+
 function readIso(text: string, path: readonly (string | number)[]): number {
+  const fast = readCommonIso(text, path);
+  if (!Number.isNaN(fast)) return fast;
   const match = ISO.exec(text);
   const days = match ? readDate(match[1]!) : Number.NaN;
   if (!match || Number.isNaN(days)) {

@@ -1,0 +1,99 @@
+// `test`: runs the policy authors' scenario files (*.scenarios.json) against the protocols they name,
+// and reports like a test runner. The last line is always "N passed, N failed" (scenarios), for CI.
+
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadProtocol, runScenarios, type ProtocolIssue } from '../index.js';
+import { locateIn } from './_locate.js';
+import { HELP, UsageError, collectFiles, dim, formatFinding, green, isScenarioFile, parseCommand, print, readText, red, toFinding, type Command } from './io.js';
+
+const OPTIONS = { ...HELP } as const;
+
+export const test: Command = {
+  name: 'test',
+  summary: 'run the scenario files (*.scenarios.json)',
+  help: `Usage: escalation-protocols test [paths...]
+
+Finds *.scenarios.json files in the given files and folders (default: protocols/), loads the protocol
+each one names ("protocol": "<id>" -> <id>.json in the same folder), and runs its scenarios. Ends with
+"N passed, N failed"; exit 1 when any scenario failed or could not run.
+
+Options:
+  -h, --help            this help
+
+Example:
+  escalation-protocols test protocols/`,
+
+  run(argv) {
+    const { values, positionals } = parseCommand(argv, OPTIONS);
+    if (values.help) {
+      print(this.help);
+      return 0;
+    }
+    const paths = positionals.length ? positionals : ['protocols/'];
+    const { explicit, found } = collectFiles(paths, isScenarioFile);
+    const other = explicit.find((file) => !isScenarioFile(file));
+    if (other) throw new UsageError(`${other} is not a scenario file (*.scenarios.json); "validate" checks protocol files`);
+    const files = [...new Set([...explicit, ...found])];
+    let passed = 0;
+    let failed = 0;
+    for (const file of files) {
+      const outcome = runFile(file);
+      passed += outcome.passed;
+      failed += outcome.failed;
+    }
+    if (files.length === 0) process.stderr.write(`no scenario files (*.scenarios.json) in ${paths.join(', ')}\n`);
+    print(`${passed} passed, ${failed} failed`);
+    return failed > 0 || files.length === 0 ? 1 : 0;
+  },
+};
+
+/** Runs one scenario file, printing as it goes; a file that cannot run counts its scenarios as failed. */
+function runFile(file: string): { passed: number; failed: number } {
+  print(file);
+  const text = readText(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return broken(1, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const fields = (json !== null && typeof json === 'object' ? json : {}) as { scenarios?: unknown; protocol?: unknown };
+  const count = Array.isArray(fields.scenarios) ? Math.max(fields.scenarios.length, 1) : 1;
+  const id = fields.protocol;
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return broken(count, '"protocol" must name the protocol\'s id, e.g. "protocol": "swindon"');
+  const protocolFile = join(dirname(file), `${id}.json`);
+  if (!existsSync(protocolFile)) return broken(count, `the protocol "${id}" it tests is not there (${protocolFile})`);
+  const loaded = loadProtocol(readText(protocolFile));
+  if (!loaded.success) return broken(count, `${protocolFile} is not a valid protocol`, loaded.issues, protocolFile);
+
+  let run: ReturnType<typeof runScenarios>;
+  try {
+    run = runScenarios(loaded.protocol, json);
+  } catch (error) {
+    // A bug in the runner must not hide the other files' results.
+    return broken(count, `the runner failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!run.success) return broken(count, 'not a valid scenario file', locateIn(text, run.issues), file);
+  let passed = 0;
+  for (const result of run.results) {
+    if (result.passed) {
+      passed++;
+      print(`  ${green('✓')} ${result.name} ${dim(`(${result.expectations} checks)`)}`);
+      continue;
+    }
+    print(`  ${red('✗')} ${result.name}`);
+    for (const f of result.failures) {
+      print(`      at ${f.where}`);
+      print(`        expected: ${JSON.stringify(f.expected)}`);
+      print(`        actual:   ${JSON.stringify(f.actual)}`);
+    }
+  }
+  return { passed, failed: run.results.length - passed };
+}
+
+function broken(count: number, why: string, issues: readonly ProtocolIssue[] = [], issuesFile = ''): { passed: number; failed: number } {
+  print(`  ${red('✗')} could not run: ${why}`);
+  for (const issue of issues.filter((i) => i.severity === 'error')) print(`      ${formatFinding(toFinding(issuesFile, issue))}`);
+  return { passed: 0, failed: count };
+}
