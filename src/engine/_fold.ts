@@ -45,13 +45,21 @@ const refuse = (code: RefusalCode, message: string): never => {
   throw new Refused(code, message);
 };
 
+/** Obligations that exist in this case so far: those of the stages visited (for its subject) and of the bypass rules invoked. */
+function activeObligations(state: State): string[] {
+  const ids: string[] = [];
+  for (const visit of state.visits) for (const o of visit.stage.obligations.get(state.subject)!) ids.push(o.id);
+  for (const b of state.bypasses) if (!ids.includes(b.rule.id)) ids.push(b.rule.id);
+  return ids;
+}
+
 /** The moves the protocol allows in a state (before the first event: opening). */
 export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove[] {
   if (!state) return [{ type: 'opened', stages: c.entryStages.map((s) => s.id) }];
   if (state.phase === 'closed') return [];
   const paperwork: AllowedMove[] = [
     { type: 'recorded', records: c.recordIds },
-    { type: 'fulfilled', obligations: state.bypasses.length ? [...c.obligationIds, ...state.bypasses.map((b) => b.rule.id)] : c.obligationIds },
+    { type: 'fulfilled', obligations: activeObligations(state) },
   ];
   if (state.phase !== 'open') return [...paperwork, { type: 'closed' }];
   const current = state.visits.at(-1)!.stage;
@@ -187,8 +195,9 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
     }
     case 'fulfilled': {
       const id = text(raw.obligation, 'obligation', 'fulfilled');
-      const known = c.obligationStage.has(id) || state.bypasses.some((b) => b.rule.id === id);
-      if (!known) refuse('engine/unknown-obligation', `No obligation "${id}" is active in this case; name an obligation of a stage, or a bypass rule already invoked.`);
+      if (!activeObligations(state).includes(id)) {
+        refuse('engine/unknown-obligation', `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`);
+      }
       if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
       break;
     }

@@ -5,7 +5,7 @@
 
 import * as z from 'zod';
 import { fromZod, type ProtocolIssue } from '../protocol/issues.js';
-import type { Protocol } from '../protocol/schema.js';
+import { strict, type Protocol } from '../protocol/schema.js';
 import { createCalendar, type CalendarLike } from '../time/calendar.js';
 import { TimeError } from '../time/timeError.js';
 import { applyEvent } from './applyEvent.js';
@@ -15,12 +15,12 @@ import type { AllowedMove, Case, CaseEvent, CaseStatus } from './types.js';
 
 const DateOrNull = z.string().nullable();
 
-const CheckSchema = z.strictObject({
+const CheckSchema = strict({
   now: z.string(),
   phase: z.enum(['open', 'resolved', 'withdrawn', 'exited', 'closed']).optional(),
   stage: z.string().optional(),
   obligations: z
-    .record(z.string(), z.strictObject({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }))
+    .record(z.string(), strict({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }))
     .optional(),
   missingRecords: z.array(z.string()).optional().describe('"stage/record" for every required record not made, in order.'),
   allowed: z.array(z.string()).optional().describe('Moves allowed now, as "escalated:stage-2", "resolved", "bypassed", ...'),
@@ -29,21 +29,21 @@ const CheckSchema = z.strictObject({
 });
 
 const StepSchema = z.union([
-  z.strictObject({ check: CheckSchema, why: z.string().optional() }),
+  strict({ check: CheckSchema, why: z.string().optional() }),
   z.looseObject({ type: z.string(), at: z.string(), expectRefusal: z.string().optional(), why: z.string().optional() }),
 ]);
 
-const ScenarioSchema = z.strictObject({
+const ScenarioSchema = strict({
   name: z.string().min(1),
   route: z.string().optional().describe('Which route of the document this exercises.'),
   why: z.string().optional(),
-  closures: z.array(z.union([z.string(), z.strictObject({ from: z.string(), to: z.string(), name: z.string().optional() })])).optional(),
-  plan: z.strictObject({ from: z.string(), subject: z.enum(['child', 'adult', 'careLeaver']).optional(), dueDates: z.record(z.string(), DateOrNull) }).optional(),
+  closures: z.array(z.union([z.string(), strict({ from: z.string(), to: z.string(), name: z.string().optional() })])).optional(),
+  plan: strict({ from: z.string(), subject: z.enum(['child', 'adult', 'careLeaver']).optional(), dueDates: z.record(z.string(), DateOrNull) }).optional(),
   steps: z.array(StepSchema).optional(),
 });
 
 /** The format of a `*.scenarios.json` file. */
-export const ScenarioFileSchema = z.strictObject({
+export const ScenarioFileSchema = strict({
   $schema: z.string().optional(),
   protocol: z.string().describe('The id of the protocol the scenarios test.'),
   notes: z.array(z.string()).optional(),

@@ -8,8 +8,8 @@ import { REGIONS } from '../time/calendar.js';
 import { toDuration } from '../time/duration.js';
 import { TimeError } from '../time/timeError.js';
 
-/** Marks an object schema strict and lets the issue mapper name the keys it accepts. */
-function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+/** @internal Marks an object schema strict and lets the issue mapper name the keys it accepts. */
+export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => (issue.code === 'unrecognized_keys' ? JSON.stringify({ known }) : undefined),

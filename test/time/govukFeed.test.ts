@@ -6,7 +6,8 @@ import { REGIONS, addWorkingDays, calendarFromGovUkFeed, holidaysBetween, isWork
 // The official dates as published up to mid-2025 (Open Government Licence), rebuilt in the shape of the
 // live feed at https://www.gov.uk/bank-holidays.json: { [division]: { division, events: [{ title, date, notes, bunting }] } }.
 const dates = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/govuk-bank-holidays-2012-2027.json'), 'utf8')).divisions as Record<string, string[]>;
-const feed = Object.fromEntries(
+type Feed = Record<string, { division: string; events: { title: string; date: string; notes: string; bunting: boolean }[] }>;
+const feed: Feed = Object.fromEntries(
   Object.entries(dates).map(([division, list]) => [division, { division, events: list.map((date) => ({ title: 'Bank holiday', date, notes: '', bunting: true })) }]),
 );
 
@@ -15,14 +16,14 @@ describe('calendarFromGovUkFeed', () => {
     const result = calendarFromGovUkFeed(feed, { region });
     expect(result.success).toBe(true);
     if (!result.success) return;
-    const expected = (feed[region].events as { date: string }[]).map((e) => e.date).filter((d) => !['6', '0'].includes(String(new Date(d).getUTCDay()))).sort();
+    const expected = feed[region]!.events.map((e) => e.date).filter((d) => !['6', '0'].includes(String(new Date(d).getUTCDay()))).sort();
     expect(holidaysBetween('2012-01-01', '2027-12-31', result.calendar).map((h) => h.date)).toEqual(expected);
   });
 
   it('is the authority for the years it covers: a day it drops stops being a holiday, one it adds starts', () => {
     const edited = structuredClone(feed);
-    edited.scotland.events = edited.scotland.events.filter((e: { date: string }) => e.date !== '2026-11-30');
-    edited.scotland.events.push({ title: 'World Cup bank holiday', date: '2026-06-15', notes: '', bunting: true });
+    edited.scotland!.events = edited.scotland!.events.filter((e) => e.date !== '2026-11-30');
+    edited.scotland!.events.push({ title: 'World Cup bank holiday', date: '2026-06-15', notes: '', bunting: true });
     const result = calendarFromGovUkFeed(edited, { region: 'scotland' });
     if (!result.success) return expect.unreachable();
     expect(isWorkingDay('2026-11-30', result.calendar)).toBe(true);
