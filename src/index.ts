@@ -35,6 +35,13 @@ export { evaluateTimescale, type Timescale, type TimescaleResult } from './time/
 // The protocol language
 export {
   ProtocolSchema,
+  CitationSchema,
+  StageSchema,
+  ObligationSchema,
+  RecordSchema,
+  RoleSchema,
+  VariantSchema,
+  BypassSchema,
   SUBJECTS,
   ROLE_SIDES,
   RECORD_KINDS,

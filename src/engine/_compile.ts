@@ -43,7 +43,7 @@ export function compile(protocol: Protocol): Compiled {
   if (hit) return hit;
   const roles = new Map(protocol.roles.map((r) => [r.id, r]));
   const records = new Map(protocol.records.map((r) => [r.id, r]));
-  const stages: CompiledStage[] = [];
+  const stages: CompiledStage[] = new Array(protocol.stages.length);
   const obligationStage = new Map<string, CompiledStage>();
   // Built back to front so each stage can point at the one after it.
   for (let index = protocol.stages.length - 1; index >= 0; index--) {
@@ -59,13 +59,13 @@ export function compile(protocol: Protocol): Compiled {
       id: stage.id,
       index,
       stage,
-      next: allowsNext(protocol, index) ? stages[0] : undefined,
+      next: allowsNext(protocol, index) ? stages[index + 1] : undefined,
       skips: new Set(stage.skips.map((s) => s.to)),
       owners,
       obligations,
       requires: stage.requires.map((id) => records.get(id)!),
     };
-    stages.unshift(compiled);
+    stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
   }
   const compiled: Compiled = {

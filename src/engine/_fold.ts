@@ -28,6 +28,8 @@ export interface State {
   /** Obligation or rule id → when it was fulfilled (first time). */
   readonly fulfilled: Map<string, number>;
   readonly bypasses: { rule: BypassRule; at: number }[];
+  /** Ids of the obligations that exist so far (kept as the case moves, so checking one is O(1)). */
+  readonly active: Set<string>;
   exitedTo: string | undefined;
   lastAt: number;
 }
@@ -47,10 +49,7 @@ const refuse = (code: RefusalCode, message: string): never => {
 
 /** Obligations that exist in this case so far: those of the stages visited (for its subject) and of the bypass rules invoked. */
 function activeObligations(state: State): string[] {
-  const ids: string[] = [];
-  for (const visit of state.visits) for (const o of visit.stage.obligations.get(state.subject)!) ids.push(o.id);
-  for (const b of state.bypasses) if (!ids.includes(b.rule.id)) ids.push(b.rule.id);
-  return ids;
+  return [...state.active];
 }
 
 /** The moves the protocol allows in a state (before the first event: opening). */
@@ -95,6 +94,7 @@ function enter(state: State, stage: CompiledStage, at: number): void {
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
   state.entered.set(stage.id, at);
+  for (const o of stage.obligations.get(state.subject)!) state.active.add(o.id);
 }
 
 function leaveFor(c: Compiled, state: State, target: CompiledStage, at: number): void {
@@ -150,6 +150,7 @@ function open(c: Compiled, event: Record<string, unknown>, at: number): State {
     records: new Map(),
     fulfilled: new Map(),
     bypasses: [],
+    active: new Set(),
     exitedTo: undefined,
     lastAt: at,
   };
@@ -195,7 +196,7 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
     }
     case 'fulfilled': {
       const id = text(raw.obligation, 'obligation', 'fulfilled');
-      if (!activeObligations(state).includes(id)) {
+      if (!state.active.has(id)) {
         refuse('engine/unknown-obligation', `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`);
       }
       if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
@@ -206,6 +207,7 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
       const id = text(raw.rule, 'rule', 'bypassed');
       const rule = c.rules.get(id) ?? refuse('engine/unknown-rule', `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`);
       state.bypasses.push({ rule, at });
+      state.active.add(rule.id);
       if (rule.effect.type === 'jumpTo') {
         const target = c.stageById.get(rule.effect.stage)!;
         // A jump only ever moves the case up; a case already at or past the target stays where it is.

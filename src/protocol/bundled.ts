@@ -11,17 +11,17 @@ import { ProtocolError, parseProtocol } from './parse.js';
 import { createRegistry, type ProtocolRegistry } from './registry.js';
 import type { Protocol } from './schema.js';
 
-const FILES = {
+/** The ids of the bundled protocols. */
+export type BundledProtocolId = 'oxfordshire' | 'swindon' | 'rotherham' | 'rotherham-cp-challenge' | 'croydon' | 'north-yorkshire';
+
+const FILES: Record<BundledProtocolId, unknown> = {
   oxfordshire,
   swindon,
   rotherham,
   'rotherham-cp-challenge': rotherhamCpChallenge,
   croydon,
   'north-yorkshire': northYorkshire,
-} as const;
-
-/** The ids of the bundled protocols. */
-export type BundledProtocolId = keyof typeof FILES;
+};
 
 /** The ids of the bundled protocols, in the order of the source documents. */
 export const BUNDLED_PROTOCOL_IDS = Object.keys(FILES) as BundledProtocolId[];

@@ -32,16 +32,19 @@ export function* allObligations(protocol: Protocol): Generator<{ obligation: Obl
 export function reachableStages(protocol: Protocol): Set<string> {
   const reached = new Set<string>();
   const { stages } = protocol;
-  const visit = (index: number): void => {
-    const stage = stages[index];
-    if (!stage || reached.has(stage.id)) return;
+  const index = new Map(stages.map((s, i) => [s.id, i]));
+  // An explicit stack, not recursion: a protocol may have thousands of stages.
+  const stack: number[] = [0];
+  stages.forEach((stage, i) => stage.entry && stack.push(i));
+  for (const rule of protocol.bypass) if (rule.effect.type === 'jumpTo') stack.push(index.get(rule.effect.stage) ?? -1);
+  while (stack.length) {
+    const i = stack.pop()!;
+    const stage = stages[i];
+    if (!stage || reached.has(stage.id)) continue;
     reached.add(stage.id);
-    if (allowsNext(protocol, index)) visit(index + 1);
-    for (const skip of stage.skips) visit(stages.findIndex((s) => s.id === skip.to));
-  };
-  visit(0);
-  stages.forEach((stage, i) => stage.entry && visit(i));
-  for (const rule of protocol.bypass) if (rule.effect.type === 'jumpTo') visit(stages.findIndex((s) => s.id === (rule.effect as { stage: string }).stage));
+    if (allowsNext(protocol, i)) stack.push(i + 1);
+    for (const skip of stage.skips) stack.push(index.get(skip.to) ?? -1);
+  }
   return reached;
 }
 
@@ -62,8 +65,11 @@ function duplicates(items: readonly { id: string }[], path: Path, kind: string):
 }
 
 // A field that asks for a child's or family's identifying details; a bare "Name" on a template is the
-// submitting professional's (Croydon's Appendix A), so the label must also say whose.
-const CHILD_DETAIL = /\b(name|d\.?o\.?b|date of birth|address)\b.*\b(child|children|family|young person|parent|carer)|\b(child|children|family|young person|parent|carer)('s)?\b.*\b(name|d\.?o\.?b|date of birth|address)\b/i;
+// submitting professional's (Croydon's Appendix A), so the label must also say whose. Two plain
+// tests rather than one pattern with two wildcards, which would be quadratic on a long label.
+const DETAIL = /\b(name|d\.?o\.?b|date of birth|address)\b/i;
+const WHOSE = /\b(child|children|family|young person|parent|carer)/i;
+const asksForChildDetails = (label: string): boolean => DETAIL.test(label) && WHOSE.test(label);
 
 /**
  * Checks what the schema cannot: unique ids, references that resolve, reachability, a way to finish,
@@ -109,7 +115,7 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
   protocol.records.forEach((rec, r) => {
     if (!rec.noChildOrFamilyDetails) return;
     (rec.fields ?? []).forEach((field, f) => {
-      if (CHILD_DETAIL.test(field.label)) out.push(issue('check/forbidden-field', ['records', r, 'fields', f], `"${rec.title}" must hold no details of any child or family, but field "${field.label}" asks for them; remove the field or drop "noChildOrFamilyDetails".`));
+      if (asksForChildDetails(field.label)) out.push(issue('check/forbidden-field', ['records', r, 'fields', f], `"${rec.title}" must hold no details of any child or family, but field "${field.label}" asks for them; remove the field or drop "noChildOrFamilyDetails".`));
     });
   });
 

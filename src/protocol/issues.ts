@@ -80,9 +80,12 @@ function distance(a: string, b: string): number {
 
 /** @internal The closest candidate to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // Typos are short; comparing long strings would make a hostile file quadratic to check.
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    if (candidate.length > 64 || Math.abs(candidate.length - word.length) > Math.max(2, Math.floor(candidate.length / 3))) continue;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
@@ -132,7 +135,7 @@ function unknownKeyDistance(issues: readonly ZodIssue[]): number {
   for (const i of issues) {
     if (i.code !== 'unrecognized_keys') continue;
     const known = knownKeys(i);
-    for (const key of i.keys) total += Math.min(...known.map((k) => distance(key, k)), 99);
+    for (const key of i.keys) total += key.length > 64 ? 99 : Math.min(...known.map((k) => distance(key, k)), 99);
   }
   return total;
 }
@@ -150,17 +153,16 @@ export function fromZod(issues: readonly ZodIssue[], root: unknown, prefix: read
   const mapped = issues.flatMap((i) => mapOne(i, root, [...prefix, ...i.path]));
   // A misspelt required key shows up twice, as missing and as unknown; the unknown-key finding
   // already says "did you mean", so the missing-key one is noise.
-  const misspelt = new Set(
-    mapped
-      .filter((i) => i.code === 'schema/unknown-key')
-      .map((i) => {
-        const known = /Keys allowed here: (.*)\.$/.exec(i.message)?.[1]?.split(', ') ?? [];
-        const meant = closest(String(i.path.at(-1)), known);
-        return meant === undefined ? '' : [...i.path.slice(0, -1), meant].join('/');
-      }),
-  );
+  const misspelt = new Set<string>();
+  for (const found of mapped) {
+    const meant = knownFor.get(found);
+    if (meant !== undefined) misspelt.add([...found.path.slice(0, -1), meant].join('/'));
+  }
   return mapped.filter((i) => !(i.code === 'schema/missing-key' && misspelt.has(i.path.join('/'))));
 }
+
+/** The key an unknown-key finding most likely meant, kept beside the finding rather than parsed back out of its message. */
+const knownFor = new WeakMap<ProtocolIssue, string>();
 
 function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[] {
   const at = path.filter((key): key is string | number => typeof key !== 'symbol');
@@ -168,9 +170,12 @@ function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[
   switch (i.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(i).filter((k) => k !== '$schema');
-      return i.keys.map((key) =>
-        issue('schema/unknown-key', [...at, key], `Unknown key "${key}".${didYouMean(key, known)} Keys allowed here: ${known.join(', ')}.`),
-      );
+      return i.keys.map((key) => {
+        const found = issue('schema/unknown-key', [...at, key], `Unknown key "${key}".${didYouMean(key, known)} Keys allowed here: ${known.join(', ')}.`);
+        const meant = closest(key, known);
+        if (meant !== undefined) knownFor.set(found, meant);
+        return found;
+      });
     }
     case 'invalid_type':
       if (keyName(path) === 'within' && value !== undefined) {

@@ -6,6 +6,9 @@
 /** Deeper than any protocol needs; refusing beyond it keeps recursion bounded. */
 export const MAX_DEPTH = 64;
 
+/** More values than any protocol has (the largest bundled one has a few thousand); refusing beyond it bounds the work. */
+export const MAX_NODES = 200_000;
+
 /** Where a value (or, for a key that should not be there, the key itself) starts in the text. */
 export interface Position {
   readonly line: number;
@@ -80,7 +83,9 @@ export function readJsonc(text: string): JsoncResult {
   };
 
   // `where` is the value's path as pointer() writes it; building strings, not arrays, keeps this linear.
+  let nodes = 0;
   const value = (where: string, depth: number, key?: number): unknown => {
+    if (++nodes > MAX_NODES) throw new SyntaxProblem(at, `the input has more than ${MAX_NODES} values; no protocol needs that`, 'json/too-deep');
     if (depth > MAX_DEPTH) throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
     skip();
     positions.set(where, key === undefined ? { value: at } : { key, value: at });

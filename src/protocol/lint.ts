@@ -52,7 +52,7 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
     const quote = [obligation.source?.quote, ...citationsIn(obligation.due as Timescale)].filter(Boolean).join(' ');
     const usesDays = [...timescaleLeaves(obligation.due as Timescale, [])].some((leaf) => /^\d+(wd|d)$/.test(leaf.within));
     if (usesDays && BARE_DAYS.test(quote) && !/working/i.test(quote)) {
-      report('lint/ambiguous-days', [...path, 'due'], `The cited words ("${quote.match(/[^.]*\bdays?\b[^.]*/i)?.[0]?.trim()}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`);
+      report('lint/ambiguous-days', [...path, 'due'], `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`);
     }
   }
 
@@ -88,6 +88,15 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
     if (total > ceiling) report('lint/exceeds-ceiling', ['ceiling'], `Run end to end, the stage limits add up to ${total} working days, more than the declared ceiling of ${ceiling}; the ceiling will cut the later stages short.`);
   }
   return out;
+}
+
+/** The sentence of `text` around the first match of `pattern`, found with index arithmetic (linear time). */
+function sentenceAround(text: string, pattern: RegExp): string {
+  const at = text.search(pattern);
+  if (at < 0) return text.slice(0, 80);
+  const start = text.lastIndexOf('.', at) + 1;
+  const end = text.indexOf('.', at);
+  return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
 }
 
 function citationsIn(timescale: Timescale & { source?: { quote: string } }): string[] {

@@ -1,6 +1,6 @@
 import { checkProtocol } from './check.js';
 import { fromZod, issue, type ProtocolIssue } from './issues.js';
-import { MAX_DEPTH, pointer, positionOf, readJsonc } from './jsonc.js';
+import { MAX_DEPTH, MAX_NODES, pointer, positionOf, readJsonc } from './jsonc.js';
 import { ProtocolSchema, type Protocol } from './schema.js';
 
 /** The result of {@link parseProtocol} and {@link loadProtocol}: never thrown. */
@@ -23,9 +23,6 @@ export class ProtocolError extends Error {
     this.issues = issues;
   }
 }
-
-/** Limits that keep the work bounded for hostile input; no real protocol comes near them. */
-const MAX_NODES = 200_000;
 
 /** Refuses cycles, excessive depth and excessive size before zod recurses into the input. */
 function guard(input: unknown): ProtocolIssue | undefined {

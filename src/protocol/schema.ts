@@ -8,6 +8,10 @@ import { REGIONS } from '../time/calendar.js';
 import { toDuration } from '../time/duration.js';
 import { TimeError } from '../time/timeError.js';
 
+// Protocol files are untrusted input: zod must validate them without compiling code from text
+// (its JIT builds validators with `new Function`). See SECURITY.md.
+z.config({ jitless: true });
+
 /** @internal Marks an object schema strict and lets the issue mapper name the keys it accepts. */
 export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
   const known = Object.keys(shape);
@@ -48,6 +52,7 @@ export const DocumentSchema = strict({
   url: Text.optional(),
 });
 
+/** Whom a protocol can cover: children, adults with care and support needs, care leavers. */
 export const SUBJECTS = ['child', 'adult', 'careLeaver'] as const;
 const Subject = z.enum(SUBJECTS).describe('child; adult (with care and support needs); careLeaver (care-experienced young people up to careLeaversUpToAge)');
 
@@ -97,10 +102,14 @@ export const ScopeSchema = strict({
   ...cited,
 });
 
+/** The sides a role can be on in a disagreement. */
 export const ROLE_SIDES = ['raising', 'receiving', 'independent'] as const;
+/** A role the document names (practitioner, line manager, chair ...), on the raising side, the receiving side, or independent. */
 export const RoleSchema = strict({ id: Id, title: Text, side: z.enum(ROLE_SIDES), ...cited });
 
+/** The kinds of written record a protocol can require. */
 export const RECORD_KINDS = ['form', 'note', 'written-confirmation', 'notification', 'log', 'meeting', 'report'] as const;
+/** A written artefact the document requires: a form (with its fields), a note on the child's file, a notification, a log, a meeting. */
 export const RecordSchema = strict({
   id: Id,
   title: Text,
@@ -110,6 +119,7 @@ export const RecordSchema = strict({
   ...cited,
 });
 
+/** Something an owner must do by a timescale; met by its record, by a `fulfilled` event, or when its stage ends. */
 export const ObligationSchema = strict({
   id: Id,
   action: Text,
@@ -119,6 +129,7 @@ export const ObligationSchema = strict({
   ...cited,
 });
 
+/** A stage's owners and obligations for some subjects only (North Yorkshire stage 5: a child's case and an adult's go to different bodies). */
 export const VariantSchema = strict({
   subjects: z.array(Subject).min(1),
   title: Text.optional(),
@@ -129,6 +140,7 @@ export const VariantSchema = strict({
 
 export const SkipSchema = strict({ to: Id, by: Id.optional(), when: Text.optional(), ...cited });
 
+/** One stage of the procedure: owners, obligations, required records, and how it may end (resolve, escalate, skip). */
 export const StageSchema = strict({
   id: Id,
   title: Text,
@@ -149,6 +161,7 @@ export const EffectSchema = z.discriminatedUnion('type', [
   strict({ type: z.literal('exitTo'), procedure: Text }),
 ]);
 
+/** What happens on immediate risk: trigger, action, owner, timescale, and its effect on the case. */
 export const BypassSchema = strict({
   id: Id,
   trigger: Text,
@@ -159,6 +172,7 @@ export const BypassSchema = strict({
   ...cited,
 });
 
+/** The whole protocol file: the zod schema behind `parseProtocol`, the TypeScript types and `schema.json`. */
 export const ProtocolSchema = strict({
   $schema: z.string().optional(),
   id: Id,

@@ -78,7 +78,7 @@ export const DEFAULT_HOLIDAY_TYPES: readonly string[] = Object.freeze(['public',
  * @param options - which holiday types count (`public` and `bank` by default), the `territory` label,
  *   and any calendar option (`closures`, `addHolidays`, `removeHolidays`, `workingDayEnd`)
  * @returns a calendar whose `territory` is the given label
- * @throws {@link TimeError} `time/invalid-holidays` when `holidays` is not such an instance or yields no
+ * @throws `TimeError` `time/invalid-holidays` when `holidays` is not such an instance or yields no
  *   holidays, `time/invalid-holiday-types` for a bad `types`, and the usual codes for the other options
  * @example
  * ```ts

@@ -70,11 +70,14 @@ function readDuration(text: unknown, path: readonly (string | number)[]): Durati
 }
 
 function suggest(text: unknown): string {
-  if (typeof text === 'number') return `A bare number has no unit: write "${text}wd" for working days or "${text}d" for calendar days. `;
-  if (typeof text !== 'string') return '';
-  const loose = /^\s*(\d+)\s*([a-z ]+?)\s*$/i.exec(text);
+  if (typeof text === 'number') return Number.isInteger(text) && text >= 0 && text < 1e5 ? `A bare number has no unit: write "${text}wd" for working days or "${text}d" for calendar days. ` : '';
+  // Suggestions are for the short things people type ("5 days"); long or odd input gets none, and
+  // the pattern below cannot backtrack (each part is matched by one quantifier only).
+  if (typeof text !== 'string' || text.length > 40) return '';
+  const loose = /^(\d{1,5}) ?([a-z]+(?: [a-z]+)?)$/i.exec(text.trim());
   if (!loose) return '';
-  const unit = WORDS[loose[2]!.toLowerCase()] ?? (loose[2]!.toLowerCase() in UNITS ? loose[2]!.toLowerCase() : undefined);
+  const word = loose[2]!.toLowerCase();
+  const unit = Object.hasOwn(WORDS, word) ? WORDS[word] : Object.hasOwn(UNITS, word) ? word : undefined;
   if (unit === 'd') return `Write "${loose[1]}wd" for working days or "${loose[1]}d" for calendar days. `;
   return unit ? `Did you mean "${loose[1]}${unit}"? ` : '';
 }

@@ -31,11 +31,19 @@ export type Evaluation =
   | { readonly kind: 'waiting'; readonly anchors: readonly string[] }
   | { readonly kind: 'none'; readonly words: string };
 
+const MAX_NESTING = 32;
+
 /** @internal Looks an anchor up: its instant in epoch ms, or undefined while it has not happened. */
 export type AnchorLookup = (anchor: string | undefined) => number | undefined;
 
 /** @internal */
 export function evaluate(timescale: Timescale, lookup: AnchorLookup, calendar: Calendar, path: readonly (string | number)[] = []): Evaluation {
+  // Parsed protocols are at most 64 levels deep; a hand-built timescale deeper than that is refused
+  // rather than allowed to exhaust the stack.
+  if (path.length > 2 * MAX_NESTING) throw new TimeError('time/invalid-timescale', `The timescale nests deeper than ${MAX_NESTING} levels; no document's timescale does.`, path);
+  if (timescale === null || typeof timescale !== 'object') {
+    throw new TimeError('time/invalid-timescale', `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }.`, path);
+  }
   if ('within' in timescale) {
     const duration = toDuration(timescale.within, [...path, 'within']);
     const from = lookup(timescale.from);
