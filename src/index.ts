@@ -69,6 +69,7 @@ export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
 export { applyEvent, openCase, replay, allowedNow } from './engine/applyEvent.js';
 export { status } from './engine/status.js';
 export { plan } from './engine/plan.js';
+export { REFUSAL_CODES } from './engine/types.js';
 export type * from './engine/types.js';
 export { runScenarios, ScenarioFileSchema, type ScenarioFile, type ScenarioResult, type ScenarioFailure, type ScenarioRunResult } from './engine/scenarios.js';
 

@@ -2,8 +2,9 @@
 // frozen, so the index can never go stale) and shared by every case evaluated against it.
 
 import { allowsNext } from '../protocol/check.js';
+import type { CalendarLike } from '../time/calendar.js';
 import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject } from '../protocol/schema.js';
-import { resolveCalendar, type Calendar } from '../time/calendar.js';
+import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
 
 export interface CompiledStage {
   readonly id: string;
@@ -86,4 +87,18 @@ export function compile(protocol: Protocol): Compiled {
   };
   cache.set(protocol, compiled);
   return compiled;
+}
+
+const closureCalendars = new WeakMap<readonly Closure[], Map<string, Calendar>>();
+
+/** @internal The calendar an engine call uses: the one given, or the protocol's region plus any closures. */
+export function engineCalendar(c: Compiled, options: { readonly calendar?: CalendarLike | undefined; readonly closures?: readonly Closure[] | undefined }): Calendar {
+  if (options.calendar !== undefined) return resolveCalendar(options.calendar);
+  if (!options.closures?.length) return c.calendar;
+  // Keyed by the array and the region, so a sweep passing one closures array builds one calendar.
+  let byRegion = closureCalendars.get(options.closures);
+  if (!byRegion) closureCalendars.set(options.closures, (byRegion = new Map()));
+  let calendar = byRegion.get(c.calendar.region);
+  if (!calendar) byRegion.set(c.calendar.region, (calendar = createCalendar({ region: c.calendar.region, closures: options.closures })));
+  return calendar;
 }

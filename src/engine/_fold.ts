@@ -3,6 +3,7 @@
 
 import type { BypassRule, Subject } from '../protocol/schema.js';
 import { describe } from '../time/_days.js';
+import { formatLondon } from '../time/_london.js';
 import { toEpochMs } from '../time/instant.js';
 import { TimeError } from '../time/timeError.js';
 import type { Compiled, CompiledStage } from './_compile.js';
@@ -170,7 +171,7 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
   }
   if (event.type === 'opened') return refuse('engine/already-opened', 'This case is already open; a case has one "opened" event. Start a new case for a new disagreement.');
   if (state.phase === 'closed') return refuse('engine/closed', 'This case is closed; no further event is accepted. Open a new case if the disagreement returns.');
-  if (at < state.lastAt) return refuse('engine/time-went-backwards', `This event is dated before the previous one; events must be appended in time order (the last was at ${new Date(state.lastAt).toISOString()}).`);
+  if (at < state.lastAt) return refuse('engine/time-went-backwards', `This event is dated before the previous one; events must be appended in time order (the last was at ${formatLondon(state.lastAt)}).`);
   const notOpen = (): never => refuse('engine/not-open', `The case is ${state.phase}; only records, fulfilled obligations and closing are accepted now.`);
   switch (event.type) {
     case 'escalated': {
@@ -221,7 +222,10 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
     case 'resolved':
       if (state.phase !== 'open') notOpen();
       text(raw.outcome, 'outcome', 'resolved');
-      if (!state.visits.at(-1)!.stage.stage.canResolve) refuse('engine/skip-not-allowed', `The protocol does not allow resolving at "${state.visits.at(-1)!.stage.id}".`);
+      if (!state.visits.at(-1)!.stage.stage.canResolve) {
+        const current = state.visits.at(-1)!.stage;
+        refuse('engine/cannot-resolve-here', `The protocol does not allow resolving at "${current.id}"${current.next ? `; escalate to "${current.next.id}"` : ''} or withdraw.`);
+      }
       end(state, 'resolved', at);
       break;
     case 'withdrawn':

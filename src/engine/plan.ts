@@ -2,10 +2,9 @@ import type { Protocol } from '../protocol/schema.js';
 import { timescaleInWords } from '../protocol/words.js';
 import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
-import { resolveCalendar } from '../time/calendar.js';
 import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type Timescale } from '../time/timescale.js';
-import { compile } from './_compile.js';
+import { compile, engineCalendar } from './_compile.js';
 import type { Plan, PlanOptions, PlannedStage } from './types.js';
 
 /**
@@ -26,7 +25,7 @@ import type { Plan, PlanOptions, PlannedStage } from './types.js';
  */
 export function plan(protocol: Protocol, options: PlanOptions): Plan {
   const c = compile(protocol);
-  const calendar = options.calendar === undefined ? c.calendar : resolveCalendar(options.calendar);
+  const calendar = engineCalendar(c, options);
   const from = toEpochMs(options.from, ['from']);
   const subject = options.subject ?? protocol.scope.subjects[0]!;
   const entered = new Map<string, number | undefined>();

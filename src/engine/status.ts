@@ -1,11 +1,11 @@
 import type { Obligation, Protocol } from '../protocol/schema.js';
 import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
-import { resolveCalendar, type Calendar } from '../time/calendar.js';
+import type { Calendar } from '../time/calendar.js';
 import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Timescale } from '../time/timescale.js';
 import { TimeError } from '../time/timeError.js';
-import { compile, type Compiled } from './_compile.js';
+import { compile, engineCalendar, type Compiled } from './_compile.js';
 import { allowedMoves, fold, type State, type Visit } from './_fold.js';
 import type { Case, CaseStatus, DueAt, EngineOptions, ObligationState, ObligationStatus, RequiredRecord, StatusResult } from './types.js';
 
@@ -89,7 +89,7 @@ function obligationStatus(
 
 /** @internal Builds the status of a folded case. */
 export function describeState(c: Compiled, state: State, now: number, options: EngineOptions): CaseStatus {
-  const calendar = options.calendar === undefined ? c.calendar : resolveCalendar(options.calendar);
+  const calendar = engineCalendar(c, options);
   const todayIndex = londonDay(now) - FIRST_DAY;
   const j: Judge = { now, todayRank: calendar.tables.rank[todayIndex] ?? 0, dueSoon: options.dueSoonWorkingDays ?? 1, calendar };
   const stopped = state.phase === 'withdrawn' || state.phase === 'exited' || (state.phase === 'closed' && state.exitedTo !== undefined);
@@ -106,8 +106,9 @@ export function describeState(c: Compiled, state: State, now: number, options: E
       const byRecord = o.record === undefined ? undefined : firstAtOrAfter(state.records.get(o.record), visit.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
-      const cancelled = stopped && o.record === undefined;
-      obligations.push(obligationStatus(c, j, state, o, lookup, { stage: visit.stage.id, rule: null }, metAt, cancelled && metAt === undefined));
+      // A withdrawal or an exit to another procedure ends the process: what was not done by then,
+      // paperwork included, is no longer owed under it (bypass rules' urgent actions still are).
+      obligations.push(obligationStatus(c, j, state, o, lookup, { stage: visit.stage.id, rule: null }, metAt, stopped && metAt === undefined));
     }
     for (const record of visit.stage.requires) {
       const at = firstAtOrAfter(state.records.get(record.id), visit.enteredAt);

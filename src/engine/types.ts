@@ -2,7 +2,7 @@
 // and what it gets back (refusals, status, plans). All plain JSON: instants are ISO 8601 strings.
 
 import type { Subject } from '../protocol/schema.js';
-import type { CalendarLike } from '../time/calendar.js';
+import type { CalendarLike, Closure } from '../time/calendar.js';
 
 /** An instant as stored in an event: ISO 8601, with an offset or `Z` (London local time without). */
 export type Instant = string;
@@ -103,25 +103,32 @@ export type AllowedMove =
   | { readonly type: 'withdrawn' }
   | { readonly type: 'closed' };
 
-/** Stable codes of refusals. */
-export type RefusalCode =
-  | 'engine/invalid-case'
-  | 'engine/invalid-event'
-  | 'engine/wrong-protocol'
-  | 'engine/not-opened'
-  | 'engine/already-opened'
-  | 'engine/closed'
-  | 'engine/not-open'
-  | 'engine/time-went-backwards'
-  | 'engine/unknown-stage'
-  | 'engine/unknown-record'
-  | 'engine/unknown-rule'
-  | 'engine/unknown-obligation'
-  | 'engine/skip-not-allowed'
-  | 'engine/no-next-stage'
-  | 'engine/not-an-entry-stage'
-  | 'engine/subject-out-of-scope'
-  | 'engine/precondition-unmet';
+/**
+ * Every code a refusal can carry, with its meaning. Codes are stable: never renamed or reused.
+ */
+export const REFUSAL_CODES = {
+  'engine/invalid-case': 'The case is not { protocol: { id, version }, events: [...] }, or a due date falls outside the supported range.',
+  'engine/invalid-event': 'An event is malformed: unknown type, missing or unreadable field, a time that does not exist in London.',
+  'engine/wrong-protocol': 'The case was opened under another protocol id or version; evaluate it with that version.',
+  'engine/not-opened': 'The first event is not "opened".',
+  'engine/already-opened': 'A second "opened" event.',
+  'engine/closed': 'An event after "closed".',
+  'engine/not-open': 'An escalation, bypass, resolution or withdrawal on a case already resolved, withdrawn or exited; or closing a case still open.',
+  'engine/time-went-backwards': 'An event dated before the previous one.',
+  'engine/unknown-stage': 'A stage id the protocol does not have.',
+  'engine/unknown-record': 'A record id the protocol does not declare.',
+  'engine/unknown-rule': 'A bypass rule id the protocol does not have.',
+  'engine/unknown-obligation': 'An obligation that is not active in this case (its stage not reached, or its rule not invoked).',
+  'engine/skip-not-allowed': 'An escalation to a stage that is neither the next one nor a skip the protocol allows.',
+  'engine/cannot-resolve-here': 'A resolution at a stage whose protocol entry says "canResolve": false.',
+  'engine/no-next-stage': 'An escalation from the last stage.',
+  'engine/not-an-entry-stage': 'Opening at a stage that is not the first and has no "entry".',
+  'engine/subject-out-of-scope': 'Opening for a subject (child, adult, care leaver) the protocol does not cover.',
+  'engine/precondition-unmet': 'Opening without confirming a precondition that applies.',
+} as const;
+
+/** Stable codes of refusals: the keys of {@link REFUSAL_CODES}. */
+export type RefusalCode = keyof typeof REFUSAL_CODES;
 
 /** Why a move was refused, and what is allowed instead. */
 export interface Refusal {
@@ -135,8 +142,13 @@ export interface Refusal {
 
 /** Options for the engine functions that compute dates. */
 export interface EngineOptions {
-  /** A calendar (with closures) or region; the protocol's region by default. */
+  /** A calendar or region, replacing the protocol's own region; the protocol's region by default. */
   readonly calendar?: CalendarLike;
+  /**
+   * Closure days added to the protocol's own region (ignored when `calendar` is given). Pass the same
+   * array object each time: the calendar built from it is kept for that array.
+   */
+  readonly closures?: readonly Closure[];
   /** Working days ahead within which a pending obligation counts as due soon; 1 by default. */
   readonly dueSoonWorkingDays?: number;
 }

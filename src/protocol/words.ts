@@ -32,7 +32,7 @@ export function anchorInWords(anchor: string | undefined, protocol: Protocol): s
  * @example
  * ```ts
  * timescaleInWords({ target: { within: '24h' }, limit: { within: '5wd' } }, protocol);
- * // 'within 24 hours of the start of the stage (target), and no later than 5 working days of the start of the stage'
+ * // 'within 24 hours of the start of the stage (target), and no later than 5 working days after the start of the stage'
  * ```
  */
 export function timescaleInWords(timescale: Timescale, protocol: Protocol): string {
@@ -43,7 +43,7 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
     return `within ${d.amount} ${UNIT_WORDS[d.unit]}${d.amount === 1 ? '' : 's'} of ${from}`;
   }
   if ('earliestOf' in timescale) return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
-  if ('limit' in timescale) return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within /, '')}`;
+  if ('limit' in timescale) return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
   return `no number given: "${timescale.none}"`;
 }
 

@@ -7,20 +7,31 @@ const label = (text: string): string => text.replace(/"/g, '#quot;').replace(/[<
 
 const stageNode = (index: number): string => `s${index + 1}`;
 
+const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+/** The numeric limits of a timescale, compactly (`5wd`, `24h`); words-only parts are left to the Markdown table. */
+function limits(t: Timescale): string[] {
+  if ('within' in t) return [t.within];
+  if ('earliestOf' in t) return t.earliestOf.flatMap(limits);
+  if ('limit' in t) return limits(t.limit);
+  return [];
+}
+
 function stageLabel(protocol: Protocol, stage: Stage): string {
   const roles = new Map(protocol.roles.map((r) => [r.id, r.title]));
   const owners = stage.owners.length
-    ? stage.owners.map((id) => roles.get(id) ?? id).join(', ')
-    : stage.variants.map((v) => `${v.subjects.join('/')}: ${v.owners.map((id) => roles.get(id) ?? id).join(', ')}`).join('; ');
-  const limits = [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])].map((o) => timescaleInGrammar(o.due as Timescale));
-  const unique = [...new Set(limits)];
-  return [`<b>${label(stage.title)}</b>`, label(owners), unique.length ? `<i>${label(unique.join('; '))}</i>` : ''].filter(Boolean).join('<br/>');
+    ? stage.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')
+    : stage.variants.map((v) => `${v.subjects.join('/')}: ${v.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')}`).join('; ');
+  const numbers = [...new Set([...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])].flatMap((o) => limits(o.due as Timescale)))];
+  return [`<b>${label(stage.title)}</b>`, label(shorten(owners, 160)), numbers.length ? `<i>within ${label(numbers.join(' / '))}</i>` : '<i>no number given</i>'].join('<br/>');
 }
 
 /**
- * A Mermaid flowchart of a protocol: the stages with their owners and limits, the escalation path,
- * the skips the document allows (dashed), where a case may be resolved, and the bypass rules for
- * immediate risk with where each leads. The CLI's `diagram` command and the generated docs use it.
+ * A Mermaid flowchart of a protocol: the stages with their owners and numeric limits, the escalation
+ * path ("unresolved"), the skips the document allows (dashed), direct entries, and the bypass rules
+ * for immediate risk with where each leads. A case may be resolved at any stage unless the stage
+ * says otherwise, so resolution is left to the Markdown table rather than drawn as an edge from
+ * every box. The CLI's `diagram` command and the generated docs use it.
  *
  * @param protocol - a parsed protocol
  * @returns Mermaid source, starting `flowchart TD`
@@ -33,26 +44,26 @@ function stageLabel(protocol: Protocol, stage: Stage): string {
 export function renderMermaid(protocol: Protocol): string {
   const lines = ['flowchart TD', `  start(["${label('Disagreement arises')}"])`];
   const { stages } = protocol;
+  const index = new Map(stages.map((s, i) => [s.id, i]));
   stages.forEach((stage, i) => lines.push(`  ${stageNode(i)}["${stageLabel(protocol, stage)}"]`));
-  lines.push(`  resolved(["${label('Resolved')}"])`);
-  const entries = stages.map((s, i) => (i === 0 || s.entry ? i : -1)).filter((i) => i >= 0);
-  for (const i of entries) lines.push(`  start --> ${i === 0 ? '' : '|direct entry| '}${stageNode(i)}`);
   stages.forEach((stage, i) => {
-    const next = stage.next ?? i < stages.length - 1;
-    if (next && i < stages.length - 1) lines.push(`  ${stageNode(i)} -->|unresolved| ${stageNode(i + 1)}`);
-    for (const skip of stage.skips) {
-      const target = stages.findIndex((s) => s.id === skip.to);
-      lines.push(`  ${stageNode(i)} -.->|skip| ${stageNode(target)}`);
-    }
-    if (stage.canResolve) lines.push(`  ${stageNode(i)} -.- resolved`);
+    if (i === 0 || stage.entry) lines.push(`  start --> ${i === 0 ? '' : '|direct entry| '}${stageNode(i)}`);
+  });
+  stages.forEach((stage, i) => {
+    const next = (stage.next ?? true) && i < stages.length - 1;
+    if (next) lines.push(`  ${stageNode(i)} -->|unresolved| ${stageNode(i + 1)}`);
+    for (const skip of stage.skips) lines.push(`  ${stageNode(i)} -.->|skip| ${stageNode(index.get(skip.to)!)}`);
   });
   protocol.bypass.forEach((rule, b) => {
     const node = `b${b + 1}`;
-    lines.push(`  ${node}{{"${label(`${rule.trigger}: ${rule.action}`)}<br/><i>${label(timescaleInGrammar(rule.due as Timescale))}</i>"}}`);
+    const when = limits(rule.due as Timescale)[0] ?? (('none' in rule.due && typeof rule.due.none === 'string') ? rule.due.none : '');
+    lines.push(`  ${node}["${label(shorten(rule.trigger, 70))}<br/><i>${label(shorten(`${when ? `${when}: ` : ''}${rule.action}`, 90))}</i>"]`);
     lines.push(`  start -.->|${label('at any stage')}| ${node}`);
-    if (rule.effect.type === 'jumpTo') lines.push(`  ${node} --> ${stageNode(stages.findIndex((s) => s.id === (rule.effect as { stage: string }).stage))}`);
-    if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${label(rule.effect.procedure)}"/]`);
+    if (rule.effect.type === 'jumpTo') lines.push(`  ${node} --> ${stageNode(index.get(rule.effect.stage)!)}`);
+    if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${label(shorten(rule.effect.procedure, 70))}"/]`);
   });
-  lines.push('  classDef bypass fill:#fde2e2,stroke:#b42318;', `  class ${protocol.bypass.map((_, b) => `b${b + 1}`).join(',') || 'start'} bypass;`);
+  if (protocol.bypass.length) {
+    lines.push('  classDef bypass fill:#fde2e2,stroke:#b42318;', `  class ${protocol.bypass.map((_, b) => `b${b + 1}`).join(',')} bypass;`);
+  }
   return `${lines.join('\n')}\n`;
 }

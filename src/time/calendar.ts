@@ -173,7 +173,7 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
  *   closures: [{ from: '2026-12-24', to: '2026-12-31', name: 'Council closure' }],
  *   workingDayEnd: '17:00',
  * });
- * addWorkingDays('2026-12-21', 5, calendar); // '2027-01-07'
+ * addWorkingDays('2026-12-21', 5, calendar); // '2027-01-06'
  * ```
  */
 export function createCalendar(options: CalendarOptions = {}): Calendar {

@@ -150,3 +150,45 @@ describe('properties (fast-check)', () => {
     );
   });
 });
+
+describe('engine options and endings', () => {
+  it('closures add to the protocol\'s own region rather than replacing it', () => {
+    const kase = build([{ type: 'opened', ...opened }]);
+    const closures = [{ from: '2026-12-22', to: '2026-12-23' }];
+    const withClosures = status(fixture, kase, '2026-12-21T12:00', { closures });
+    expect(withClosures.success && withClosures.status.obligations[0]!.due?.date).toBe('2026-12-29');
+    const scotland = { ...fixture, scope: { ...fixture.scope, region: 'scotland' as const } };
+    // Stage 1: 24 Dec, then 29 Dec (22-23 closed; 25 and 28 Dec holidays). Stage 2, five working days on:
+    // 30, 31 Dec, then 5, 6, 7 Jan, because 1 Jan and Scotland's 2 January substitute (Monday 4 Jan) are
+    // holidays. The closures did not drop Scotland's own days (England's calendar would give 6 Jan).
+    const planned = plan(scotland, { from: '2026-12-21', closures });
+    expect(planned.stages.slice(0, 2).map((s) => s.dueDate)).toEqual(['2026-12-29', '2027-01-07']);
+  });
+
+  it('resolving at a stage that cannot resolve is refused with its own code', () => {
+    const stages = fixture.stages.map((s, i) => (i === 0 ? { ...s, canResolve: false } : s));
+    const strict = { ...fixture, stages };
+    const kase = build([{ type: 'opened', ...opened }], strict);
+    expect(applyEvent(strict, kase, { type: 'resolved', at: '2026-12-21T11:00', outcome: 'x' })).toMatchObject({
+      success: false,
+      refusal: { code: 'engine/cannot-resolve-here', message: expect.stringMatching(/escalate to "stage-2"/) },
+    });
+  });
+
+  it('a withdrawal cancels what was not done, paperwork included; bypass actions stay owed', () => {
+    const kase = build([
+      { type: 'opened', ...opened },
+      { type: 'escalated', at: '2026-12-22T10:00' },
+      { type: 'escalated', at: '2026-12-23T10:00' },
+      { type: 'escalated', at: '2026-12-24T10:00', to: 'stage-5' },
+      { type: 'bypassed', at: '2026-12-24T11:00', rule: 'immediate-risk' },
+      { type: 'withdrawn', at: '2026-12-24T12:00' },
+    ]);
+    const result = status(fixture, kase, '2027-02-01T09:00');
+    if (!result.success) return expect.unreachable();
+    const state = (id: string) => result.status.obligations.find((o) => o.id === id)?.state;
+    expect(state('s5-refer-child')).toBe('cancelled');
+    expect(state('s1-discuss')).toBe('met');
+    expect(state('immediate-risk')).toBe('overdue');
+  });
+});
