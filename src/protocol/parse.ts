@@ -26,18 +26,28 @@ export class ProtocolError extends Error {
 
 /** Refuses cycles, excessive depth and excessive size before zod recurses into the input. */
 function guard(input: unknown): ProtocolIssue | undefined {
-  const stack: { value: unknown; depth: number }[] = [{ value: input, depth: 0 }];
-  const seen = new Set<object>();
+  // An object used in two places (one `due` shared by several obligations of a protocol written in
+  // TypeScript) is fine; an object inside itself is a cycle. Ancestors are found by walking up (at
+  // most MAX_DEPTH steps), and every visit counts towards MAX_NODES, so shared objects that multiply
+  // the tree still cost bounded work.
+  interface Frame {
+    readonly value: unknown;
+    readonly depth: number;
+    readonly parent: Frame | undefined;
+  }
+  const stack: Frame[] = [{ value: input, depth: 0, parent: undefined }];
   let nodes = 0;
   while (stack.length) {
-    const { value, depth } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_DEPTH) return issue('json/too-deep', [], `The input nests deeper than ${MAX_DEPTH} levels; no protocol needs that.`);
-    if (seen.has(value)) return issue('json/too-deep', [], 'The input refers to itself (a cycle); a protocol is a tree of plain JSON values.');
-    seen.add(value);
+    for (let up = frame.parent; up; up = up.parent) {
+      if (up.value === value) return issue('json/too-deep', [], 'The input refers to itself (a cycle); a protocol is a tree of plain JSON values.');
+    }
     for (const child of Object.values(value)) {
       if (++nodes > MAX_NODES) return issue('json/too-deep', [], `The input has more than ${MAX_NODES} values; no protocol needs that.`);
-      stack.push({ value: child, depth: depth + 1 });
+      stack.push({ value: child, depth: depth + 1, parent: frame });
     }
   }
   return undefined;

@@ -3,10 +3,11 @@
 // lock folder makes them build once, one at a time, and a worker waiting on it re-checks afterwards.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Options } from 'tsup';
+import { afterAll } from 'vitest';
 import config from '../../tsup.config.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -97,3 +98,16 @@ export function expectOneLine(stderr: string): string {
   if (/\n\s+at |Error:|node:internal/.test(stderr)) throw new Error(`a stack trace or raw error on stderr:\n${stderr}`);
   return lines[0]!;
 }
+
+const made: string[] = [];
+
+/** A fresh temporary folder, removed when the test file finishes. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+  made.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});

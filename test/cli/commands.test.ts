@@ -1,9 +1,9 @@
 // Every other command of `escalation-protocols`, run as users run it: outputs and exit codes.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildCli, cli, expectOneLine, fixture } from './_cli.js';
+import { ROOT, buildCli, cli, expectOneLine, fixture, tempDir } from './_cli.js';
 
 beforeAll(buildCli, 120_000);
 
@@ -206,7 +206,7 @@ describe('status', () => {
   });
 
   it('a case file that is not JSON is exit 1; a missing case file or --now is exit 2', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'bad.json'), '{ "protocol": ');
     const bad = cli(['status', FIXTURE, join(dir, 'bad.json'), '--now', '2027-01-05T09:00']);
     expect(expectOneLine(bad.stderr)).toContain('bad.json: not valid JSON');
@@ -229,7 +229,7 @@ describe('test', () => {
   });
 
   it('reports each failing expectation with the scenario name, where, expected and actual; exit 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+    const dir = tempDir();
     copyFileSync(fixture('fixture.json'), join(dir, 'fixture.json'));
     const scenarios = JSON.parse(readFileSync(fixture('fixture.scenarios.json'), 'utf8'));
     scenarios.scenarios[0].name = 'Plan with a wrong date';
@@ -242,7 +242,7 @@ describe('test', () => {
   });
 
   it('a scenario file whose protocol is missing counts its scenarios as failed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+    const dir = tempDir();
     copyFileSync(fixture('fixture.scenarios.json'), join(dir, 'fixture.scenarios.json'));
     const run = cli(['test', join(dir, 'fixture.scenarios.json')]);
     expect(run.stdout).toContain('could not run: the protocol "fixture" it tests is not there');
@@ -274,7 +274,9 @@ describe('diagram', () => {
     expect(lines.find((l) => l.includes('<b>Partnership</b>'))).toContain('child: Partnership chair; adult: Adult board manager');
     expect(lines).toContain('  s1 -->|unresolved| s2');
     expect(lines).toContain('  s3 -.->|skip| s5');
-    expect(lines.filter((l) => l.includes('{{'))).toHaveLength(3);
+    // One node per bypass rule (b1..b3), styled as a bypass.
+    expect(lines.filter((l) => /^ {2}b\d+\[/.test(l))).toHaveLength(3);
+    expect(lines).toContain('  class b1,b2,b3 bypass;');
   });
 
   it.runIf(bundled('swindon'))('draws a bundled protocol by id', () => {

@@ -1,9 +1,8 @@
 // `escalation-protocols validate`: what CI runs. Positions, the three formats, --strict, exit codes.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, buildCli, cli, expectOneLine, fixture } from './_cli.js';
+import { ROOT, buildCli, cli, expectOneLine, fixture, tempDir } from './_cli.js';
 
 beforeAll(buildCli, 120_000);
 
@@ -68,7 +67,7 @@ describe('validate', () => {
   });
 
   it('--format github writes ::notice for info findings', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+    const dir = tempDir();
     // A stage with only words for a timescale: lint/no-numeric-timescale (info).
     const text = `{ "id": "words", "title": "T", "partnership": "P", "version": "1", "effectiveFrom": "2024-01-01",
   "source": { "title": "T", "publisher": "P" }, "scope": { "subjects": ["child"] },
@@ -90,14 +89,14 @@ describe('validate', () => {
   });
 
   it('defaults to protocols/ in the current folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ep-cli-'));
+    const dir = tempDir();
     mkdirSync(join(dir, 'protocols'));
     copyFileSync(fixture('minimal.jsonc'), join(dir, 'protocols/minimal.jsonc'));
     copyFileSync(fixture('fixture.scenarios.json'), join(dir, 'protocols/minimal.scenarios.json'));
     const run = cli(['validate', '--today', '2025-06-01'], { cwd: dir });
     expect(run.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 info\n');
     expect(run.status).toBe(0);
-    const empty = cli(['validate'], { cwd: mkdtempSync(join(tmpdir(), 'ep-cli-')) });
+    const empty = cli(['validate'], { cwd: tempDir() });
     expect(expectOneLine(empty.stderr)).toBe('escalation-protocols validate: protocols/: no such file or folder');
     expect(empty.status).toBe(2);
   });

@@ -143,3 +143,11 @@ describe('JSON Schema', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('shared objects are not cycles', () => {
+  it('one timescale object used by several obligations (a TypeScript author\'s constant) parses', () => {
+    const due = { within: '5wd' };
+    const stages = fixtureInput.stages.map((s) => (s.obligations ? { ...s, obligations: s.obligations.map((o) => ({ ...o, due })) } : s));
+    expect(parseProtocol({ ...fixtureInput, stages }).success).toBe(true);
+  });
+});
