@@ -101,15 +101,23 @@ export function readDate(text: string): number {
 /** A `YYYY-MM-DD` string in the supported range as a day number, or a {@link TimeError}. */
 const NO_PATH: readonly (string | number)[] = [];
 
+// Valid dates already read, by their text: a sweep asks about the same few thousand dates again and
+// again, and a string's hash is computed once and kept by the engine, so a hit costs one Map lookup.
+// Bounded: only the 36,525 valid dates of the supported range are ever stored.
+const readDays = new Map<string, number>();
+
 export function parseDay(text: unknown, path: readonly (string | number)[] = NO_PATH): number {
   if (typeof text !== 'string' || text.length !== 10) {
     throw new TimeError('time/invalid-date', `Expected a date as "YYYY-MM-DD" (for example "2026-12-21"), got ${describe(text)}.`, path);
   }
+  const known = readDays.get(text);
+  if (known !== undefined) return known;
   const days = readDate(text);
   if (Number.isNaN(days)) {
     throw new TimeError('time/invalid-date', `"${text}" is not a calendar date; write it as "YYYY-MM-DD" (for example "2026-12-21").`, path);
   }
   checkRange(days, path);
+  readDays.set(text, days);
   return days;
 }
 
