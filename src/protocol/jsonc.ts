@@ -32,8 +32,12 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 /** @internal Path key for the position map: the path's segments joined by "/". */
 export const pointer = (path: readonly (string | number)[]): string => path.join('/');
 
-/** Reads JSON with `//` and `/* *\/` comments and trailing commas. */
-export function readJsonc(text: string): JsoncResult {
+/**
+ * Reads JSON with `//` and `/* *\/` comments and trailing commas. Positions are recorded only when
+ * asked for: they are needed to place findings, and cost as much again as the reading itself.
+ */
+export function readJsonc(text: string, options: { readonly positions?: boolean } = {}): JsoncResult {
+  const track = options.positions ?? true;
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const positions = new Map<string, { key?: number; value: number }>();
@@ -88,7 +92,7 @@ export function readJsonc(text: string): JsoncResult {
     if (++nodes > MAX_NODES) throw new SyntaxProblem(at, `the input has more than ${MAX_NODES} values; no protocol needs that`, 'json/too-deep');
     if (depth > MAX_DEPTH) throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
     skip();
-    positions.set(where, key === undefined ? { value: at } : { key, value: at });
+    if (track) positions.set(where, key === undefined ? { value: at } : { key, value: at });
     const c = text[at];
     if (c === '{') {
       at++;
@@ -105,8 +109,11 @@ export function readJsonc(text: string): JsoncResult {
         skip();
         if (text[at] !== ':') throw new SyntaxProblem(at, `expected : after "${name}"`);
         at++;
-        // defineProperty, not assignment: "__proto__" must stay an ordinary key.
-        Object.defineProperty(object, name, { value: value(where === '' ? name : `${where}/${name}`, depth + 1, keyAt), enumerable: true, writable: true, configurable: true });
+        const child = value(where === '' ? name : `${where}/${name}`, depth + 1, keyAt);
+        // "__proto__" is the one key whose assignment would set the prototype instead of a property;
+        // it must stay an ordinary key, so it alone is defined rather than assigned.
+        if (name === '__proto__') Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
+        else object[name] = child;
         skip();
         if (text[at] === ',') at++;
         else if (text[at] !== '}') throw new SyntaxProblem(at, `expected , or } after the value of "${name}"`);
