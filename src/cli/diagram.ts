@@ -1,7 +1,7 @@
 // `diagram`: a Mermaid flowchart of a protocol, for comparing with the published document.
 
 import { renderMermaid } from '../render/mermaid.js';
-import { HELP, expectPositionals, openProtocol, parseCommand, print, type Command } from './io.js';
+import { HELP, expectPositionals, openProtocol, parseCommand, type Command } from './io.js';
 
 const OPTIONS = { ...HELP } as const;
 
@@ -20,11 +20,7 @@ Example:
   escalation-protocols diagram swindon > swindon.mmd`,
 
   run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
+    const { positionals } = parseCommand(argv, OPTIONS);
     const [arg] = expectPositionals(positionals, ['id|file']);
     process.stdout.write(renderMermaid(openProtocol(arg!).protocol));
     return 0;

@@ -28,10 +28,6 @@ Examples:
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
     const [fromText, timescale] = expectPositionals(positionals, ['from', 'timescale']) as [string, string];
     const from = parseInstant(fromText);
     if (!from.success) throw new UsageError(from.issues[0]!.message);

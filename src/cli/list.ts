@@ -32,10 +32,6 @@ Example:
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
     expectPositionals(positionals, []);
     const entries = bundledIds().map(read);
     if (values.json) {

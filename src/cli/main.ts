@@ -50,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, true);
   current = command.name;
+  // Every command takes --help the same way; its own parser still knows the flag, so strict parsing
+  // of the rest of the line is unchanged.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    print(command.help);
+    return 0;
+  }
   return command.run(rest);
 }
 

@@ -26,10 +26,6 @@ Example:
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
     const [arg] = expectPositionals(positionals, ['id|file']);
     if (values.from === undefined) throw new UsageError('--from is required, e.g. --from 2026-12-21', true);
     const from = parseInstant(values.from);

@@ -1,7 +1,7 @@
 // `schema`: the JSON Schema of protocol files, for editors and validators in other languages.
 
 import { toJSONSchema } from '../index.js';
-import { HELP, expectPositionals, parseCommand, print, printJson, type Command } from './io.js';
+import { HELP, expectPositionals, parseCommand, printJson, type Command } from './io.js';
 
 const OPTIONS = { ...HELP } as const;
 
@@ -20,11 +20,7 @@ Example:
   escalation-protocols schema > protocol.schema.json`,
 
   run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
+    const { positionals } = parseCommand(argv, OPTIONS);
     expectPositionals(positionals, []);
     printJson(toJSONSchema());
     return 0;

@@ -25,10 +25,6 @@ Example:
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
     const [arg, caseFile] = expectPositionals(positionals, ['id|file', 'case.json']) as [string, string];
     if (values.now === undefined) throw new UsageError('--now is required, e.g. --now 2027-01-05T09:00', true);
     const now = parseInstant(values.now);

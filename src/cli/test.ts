@@ -25,11 +25,7 @@ Example:
   escalation-protocols test protocols/`,
 
   run(argv) {
-    const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
+    const { positionals } = parseCommand(argv, OPTIONS);
     const paths = positionals.length ? positionals : ['protocols/'];
     const { explicit, found } = collectFiles(paths, isScenarioFile);
     const other = explicit.find((file) => !isScenarioFile(file));

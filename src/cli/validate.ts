@@ -33,10 +33,6 @@ Example:
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
-    if (values.help) {
-      print(this.help);
-      return 0;
-    }
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`, true);
     const today = values.today ?? toLondonDate(new Date());

@@ -60,7 +60,6 @@ function judge(j: Judge, due: DueNumbers | undefined, metAt: number | undefined,
 function obligationStatus(
   c: Compiled,
   j: Judge,
-  state: State,
   o: Pick<Obligation, 'id' | 'action' | 'owner' | 'due'> & { record?: string | undefined },
   lookup: AnchorLookup,
   where: { stage: string | null; rule: string | null },
@@ -108,7 +107,7 @@ export function describeState(c: Compiled, state: State, now: number, options: E
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // A withdrawal or an exit to another procedure ends the process: what was not done by then,
       // paperwork included, is no longer owed under it (bypass rules' urgent actions still are).
-      obligations.push(obligationStatus(c, j, state, o, lookup, { stage: visit.stage.id, rule: null }, metAt, stopped && metAt === undefined));
+      obligations.push(obligationStatus(c, j, o, lookup, { stage: visit.stage.id, rule: null }, metAt, stopped && metAt === undefined));
     }
     for (const record of visit.stage.requires) {
       const at = firstAtOrAfter(state.records.get(record.id), visit.enteredAt);
@@ -117,7 +116,7 @@ export function describeState(c: Compiled, state: State, now: number, options: E
   }
   for (const { rule, at } of state.bypasses) {
     const lookup = anchors(state, visitAt(state, at), at);
-    obligations.push(obligationStatus(c, j, state, rule, lookup, { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
+    obligations.push(obligationStatus(c, j, rule, lookup, { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
   }
 
   const current = state.visits.at(-1)!;

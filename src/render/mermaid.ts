@@ -1,5 +1,4 @@
 import type { Protocol, Stage } from '../protocol/schema.js';
-import { timescaleInGrammar } from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
 
 // Mermaid labels are quoted strings; these characters would end or confuse them.
