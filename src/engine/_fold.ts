@@ -1,5 +1,5 @@
-// The case as a pure fold of its events. `step` is the single place where a move is accepted or
-// refused: applyEvent, status and replay all go through it, so they can never disagree.
+// The case as a pure fold of its events. `apply` is the single place where a move is accepted or
+// refused: applyEvent, status and replay all go through `fold`, so they can never disagree.
 
 import type { BypassRule, Subject } from '../protocol/schema.js';
 import { describe } from '../time/_days.js';
@@ -21,7 +21,7 @@ export interface State {
   readonly arose: number;
   phase: 'open' | 'resolved' | 'withdrawn' | 'exited' | 'closed';
   readonly visits: Visit[];
-  /** Day-number-free anchors: stage id → instant. Skipped stages count as entered and completed when skipped. */
+  /** When each stage was entered and completed (epoch ms); a skipped stage counts as both at the moment it was skipped. */
   readonly entered: Map<string, number>;
   readonly completed: Map<string, number>;
   /** Record id → instants (occurredAt, else at) of each time it was made, in order. */
