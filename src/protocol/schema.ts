@@ -195,11 +195,19 @@ export const ProtocolSchema = strict({
 export type Protocol = z.output<typeof ProtocolSchema>;
 /** A protocol as an author writes it (defaults optional). */
 export type ProtocolInput = z.input<typeof ProtocolSchema>;
+/** A parsed stage (see {@link StageSchema}). */
 export type Stage = z.output<typeof StageSchema>;
+/** A parsed obligation (see {@link ObligationSchema}). */
 export type Obligation = z.output<typeof ObligationSchema>;
+/** A parsed record type (see {@link RecordSchema}). */
 export type RecordType = z.output<typeof RecordSchema>;
+/** A parsed role (see {@link RoleSchema}). */
 export type Role = z.output<typeof RoleSchema>;
+/** A parsed bypass rule (see {@link BypassSchema}). */
 export type BypassRule = z.output<typeof BypassSchema>;
+/** A parsed stage variant (see {@link VariantSchema}). */
 export type Variant = z.output<typeof VariantSchema>;
+/** A citation of the source document (see {@link CitationSchema}). */
 export type Citation = z.output<typeof CitationSchema>;
+/** One of {@link SUBJECTS}. */
 export type Subject = (typeof SUBJECTS)[number];

@@ -82,7 +82,12 @@ function suggest(text: unknown): string {
   return unit ? `Did you mean "${loose[1]}${unit}"? ` : '';
 }
 
-/** Writes a duration back in the grammar: `{ unit: 'workingDays', amount: 5 }` → `5wd`. */
+/**
+ * Writes a duration back in the grammar.
+ *
+ * @param duration - a parsed duration
+ * @returns its text: `{ unit: 'workingDays', amount: 5 }` → `5wd`
+ */
 export function formatDuration(duration: Duration): string {
   return 'amount' in duration ? `${duration.amount}${SUFFIX[duration.unit]}` : duration.unit;
 }
