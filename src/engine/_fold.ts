@@ -24,8 +24,8 @@ export interface State {
   /** When each stage was entered and completed (epoch ms); a skipped stage counts as both at the moment it was skipped. */
   readonly entered: Map<string, number>;
   readonly completed: Map<string, number>;
-  /** Record id → instants (occurredAt, else at) of each time it was made, in order. */
-  readonly records: Map<string, number[]>;
+  /** Record id → each time it was made, in order: when it was recorded, and when what it records happened (occurredAt, else at). */
+  readonly records: Map<string, { readonly at: number; readonly occurred: number }[]>;
   /** Obligation or rule id → when it was fulfilled (first time). */
   readonly fulfilled: Map<string, number>;
   readonly bypasses: { rule: BypassRule; at: number }[];
@@ -191,8 +191,8 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
       if (!c.records.has(record)) refuse('engine/unknown-record', `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`);
       const occurred = raw.occurredAt === undefined ? at : instant(raw.occurredAt, 'occurredAt');
       const list = state.records.get(record);
-      if (list) list.push(occurred);
-      else state.records.set(record, [occurred]);
+      if (list) list.push({ at, occurred });
+      else state.records.set(record, [{ at, occurred }]);
       break;
     }
     case 'fulfilled': {

@@ -31,13 +31,18 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
     const ref = anchor.slice(colon + 1);
     if (kind === 'entered') return state.entered.get(ref);
     if (kind === 'completed') return state.completed.get(ref);
-    return state.records.get(ref)?.[0];
+    return state.records.get(ref)?.[0]?.occurred;
   };
 }
 
-function firstAtOrAfter(list: readonly number[] | undefined, from: number): number | undefined {
+/**
+ * When a record counting for a stage visit happened: the first one recorded at or after the stage was
+ * entered. What it records may have happened earlier (a conference recorded afterwards, with
+ * `occurredAt`); that earlier time is when the obligation was met.
+ */
+function madeFor(list: readonly { at: number; occurred: number }[] | undefined, enteredAt: number): number | undefined {
   if (!list) return undefined;
-  for (const at of list) if (at >= from) return at;
+  for (const made of list) if (made.at >= enteredAt) return made.occurred;
   return undefined;
 }
 
@@ -102,7 +107,7 @@ export function describeState(c: Compiled, state: State, now: number, options: E
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && visit === last ? undefined : visit.leftAt;
     for (const o of visit.stage.obligations.get(state.subject)!) {
-      const byRecord = o.record === undefined ? undefined : firstAtOrAfter(state.records.get(o.record), visit.enteredAt);
+      const byRecord = o.record === undefined ? undefined : madeFor(state.records.get(o.record), visit.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // A withdrawal or an exit to another procedure ends the process: what was not done by then,
@@ -110,7 +115,7 @@ export function describeState(c: Compiled, state: State, now: number, options: E
       obligations.push(obligationStatus(c, j, o, lookup, { stage: visit.stage.id, rule: null }, metAt, stopped && metAt === undefined));
     }
     for (const record of visit.stage.requires) {
-      const at = firstAtOrAfter(state.records.get(record.id), visit.enteredAt);
+      const at = madeFor(state.records.get(record.id), visit.enteredAt);
       records.push({ stage: visit.stage.id, record: record.id, title: record.title, made: at !== undefined, at: iso(at), noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false });
     }
   }
