@@ -34,6 +34,8 @@ export interface Compiled {
   readonly obligationIds: readonly string[];
   readonly ruleIds: readonly string[];
   readonly bypassSummaries: readonly { readonly id: string; readonly trigger: string; readonly action: string }[];
+  /** Role id → { id, title } as status shows an owner, shared and frozen. */
+  readonly ownerSummaries: ReadonlyMap<string, { readonly id: string; readonly title: string }>;
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
@@ -84,6 +86,7 @@ export function compile(protocol: Protocol): Compiled {
     obligationIds: Object.freeze([...obligationStage.keys()]),
     ruleIds: Object.freeze(protocol.bypass.map((r) => r.id)),
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
+    ownerSummaries: new Map(protocol.roles.map((r) => [r.id, Object.freeze({ id: r.id, title: r.title })])),
   };
   cache.set(protocol, compiled);
   return compiled;

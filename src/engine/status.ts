@@ -73,13 +73,12 @@ function obligationStatus(
 ): ObligationStatus {
   const result = evaluate(o.due as Timescale, lookup, j.calendar);
   const due = result.kind === 'due' ? result.due : undefined;
-  const role = c.roles.get(o.owner)!;
   return {
     id: o.id,
     stage: where.stage,
     rule: where.rule,
     action: o.action,
-    owner: { id: role.id, title: role.title },
+    owner: c.ownerSummaries.get(o.owner)!,
     due: show(due),
     target: result.kind === 'due' ? show(result.target) : null,
     targetMissed: result.kind === 'due' && result.target ? (metAt ?? j.now) > result.target.at : null,
@@ -110,8 +109,8 @@ export function describeState(c: Compiled, state: State, now: number, options: E
       const byRecord = o.record === undefined ? undefined : madeFor(state.records.get(o.record), visit.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
-      // A withdrawal or an exit to another procedure ends the process: what was not done by then,
-      // paperwork included, is no longer owed under it (bypass rules' urgent actions still are).
+      // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
+      // procedure (bypass rules' urgent actions still are, below).
       obligations.push(obligationStatus(c, j, o, lookup, { stage: visit.stage.id, rule: null }, metAt, stopped && metAt === undefined));
     }
     for (const record of visit.stage.requires) {
@@ -134,7 +133,7 @@ export function describeState(c: Compiled, state: State, now: number, options: E
   }
   return {
     protocol: { id: c.protocol.id, version: c.protocol.version },
-    now: formatLondon(now),
+    now: formatNow(now),
     phase: state.phase,
     subject: state.subject,
     stage: {
@@ -165,6 +164,24 @@ function minDefined(a: number | undefined, b: number | undefined): number | unde
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
+// A sweep asks about every case at the same "now": read and write it once, not once per case.
+let lastNow: unknown;
+let lastNowMs = 0;
+let formattedMs = Number.NaN;
+let formattedText = '';
+
+function nowToMs(now: string | Date): number {
+  if (typeof now === 'string' && now === lastNow) return lastNowMs;
+  const ms = toEpochMs(now, ['now']);
+  if (typeof now === 'string') [lastNow, lastNowMs] = [now, ms];
+  return ms;
+}
+
+function formatNow(ms: number): string {
+  if (ms !== formattedMs) [formattedMs, formattedText] = [ms, formatLondon(ms)];
+  return formattedText;
+}
+
 /**
  * Where a case stands at a moment: its stage and owners, every obligation with its due date and
  * state (pending, due soon, overdue, met, met late, waiting for an anchor, no deadline, cancelled),
@@ -187,7 +204,7 @@ export function status(protocol: Protocol, kase: Case, now: string | Date, optio
   const c = compile(protocol);
   let nowMs: number;
   try {
-    nowMs = toEpochMs(now, ['now']);
+    nowMs = nowToMs(now);
   } catch (error) {
     if (!(error instanceof TimeError)) throw error;
     return { success: false, refusal: { code: 'engine/invalid-event', message: `"now": ${error.message}`, eventIndex: -1, allowed: [] } };
