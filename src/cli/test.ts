@@ -3,8 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadProtocol, runScenarios, type ProtocolIssue } from '../index.js';
-import { locateIn } from './_locate.js';
+import { loadProtocol, locateIssues, runScenarios, type ProtocolIssue } from '../index.js';
 import { HELP, UsageError, collectFiles, dim, formatFinding, green, isScenarioFile, parseCommand, print, readText, red, toFinding, type Command } from './io.js';
 
 const OPTIONS = { ...HELP } as const;
@@ -70,7 +69,7 @@ function runFile(file: string): { passed: number; failed: number } {
     // A bug in the runner must not hide the other files' results.
     return broken(count, `the runner failed (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!run.success) return broken(count, 'not a valid scenario file', locateIn(text, run.issues), file);
+  if (!run.success) return broken(count, 'not a valid scenario file', locateIssues(text, run.issues), file);
   let passed = 0;
   for (const result of run.results) {
     if (result.passed) {

@@ -1,8 +1,7 @@
 // `validate`: the command CI runs on every change to protocol files. Schema, semantic checks and lint
 // for each file, reported with file, line and column in the format the pipeline reads.
 
-import { lintProtocol, parseInstant, toLondonDate } from '../index.js';
-import { loadLocated } from './_locate.js';
+import { lintProtocol, loadProtocol, locateIssues, parseInstant, toLondonDate } from '../index.js';
 import { HELP, UsageError, collectFiles, formatFinding, isProtocolFile, isScenarioFile, parseCommand, print, printJson, readText, toFinding, type Command, type Finding } from './io.js';
 
 const OPTIONS = {
@@ -62,8 +61,9 @@ Example:
 
 /** Every finding for one file: parse and check errors, or, for a sound protocol, its lint. */
 function check(file: string, today: string): Finding[] {
-  const { result, locate } = loadLocated(readText(file));
-  const issues = result.success ? locate(lintProtocol(result.protocol, { today })) : result.issues;
+  const text = readText(file);
+  const result = loadProtocol(text);
+  const issues = result.success ? locateIssues(text, lintProtocol(result.protocol, { today })) : result.issues;
   // In file order, as editors and annotations read them (the library lists them by rule).
   const at = (f: Finding): number => (f.line ?? 0) * 1e6 + (f.column ?? 0);
   return issues.map((issue) => toFinding(file, issue)).sort((a, b) => at(a) - at(b));

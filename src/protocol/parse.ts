@@ -156,8 +156,8 @@ export function locateIssues(text: string, issues: readonly ProtocolIssue[]): Pr
   return read.ok ? locate(issues, read) : [...issues];
 }
 
-/** @internal Adds line and column to findings from a text-loaded value. */
-export function locate(issues: readonly ProtocolIssue[], read: { positions: ReadonlyMap<string, { key?: number; value: number }>; lineStarts: readonly number[] }): ProtocolIssue[] {
+/** Adds line and column to findings from a text-loaded value. */
+function locate(issues: readonly ProtocolIssue[], read: { positions: ReadonlyMap<string, { key?: number; value: number }>; lineStarts: readonly number[] }): ProtocolIssue[] {
   return issues.map((found) => {
     // An unknown key points at the key itself; anything else at its value, or the nearest ancestor that exists.
     for (let depth = found.path.length; depth >= 0; depth--) {

@@ -1,3 +1,4 @@
+import { allowsNext } from '../protocol/check.js';
 import type { Protocol, Stage } from '../protocol/schema.js';
 import type { Timescale } from '../time/timescale.js';
 
@@ -49,8 +50,7 @@ export function renderMermaid(protocol: Protocol): string {
     if (i === 0 || stage.entry) lines.push(`  start --> ${i === 0 ? '' : '|direct entry| '}${stageNode(i)}`);
   });
   stages.forEach((stage, i) => {
-    const next = (stage.next ?? true) && i < stages.length - 1;
-    if (next) lines.push(`  ${stageNode(i)} -->|unresolved| ${stageNode(i + 1)}`);
+    if (allowsNext(protocol, i)) lines.push(`  ${stageNode(i)} -->|unresolved| ${stageNode(i + 1)}`);
     for (const skip of stage.skips) lines.push(`  ${stageNode(i)} -.->|skip| ${stageNode(index.get(skip.to)!)}`);
   });
   protocol.bypass.forEach((rule, b) => {

@@ -91,9 +91,8 @@ export function readDate(text: string): number {
   const month = digit(text, 5) * 10 + digit(text, 6);
   const day = digit(text, 8) * 10 + digit(text, 9);
   if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
-  const leapYear = isLeapYear(year);
-  if (day > MONTH_LENGTHS[month - 1]! + (month === 2 && leapYear ? 1 : 0)) return Number.NaN;
-  const leap = month > 2 && leapYear ? 1 : 0;
+  if (day > daysInMonth(year, month)) return Number.NaN;
+  const leap = month > 2 && isLeapYear(year) ? 1 : 0;
   const start = year >= FIRST_YEAR && year <= LAST_YEAR ? YEAR_START[year - FIRST_YEAR]! : daysFromCivil(year, 1, 1);
   return start + BEFORE_MONTH[month - 1]! + leap + day - 1;
 }

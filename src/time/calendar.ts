@@ -80,13 +80,20 @@ export type CalendarLike = Calendar | Region;
 
 const END_OF_DAY_MS = 86_400_000 - 1;
 
+const decoded = new Map<Region, ReadonlyMap<number, string>>();
+
+/** A region's bundled holidays, decoded from the table once; callers get a copy they may change. */
 function bundledHolidays(region: Region): Map<number, string> {
-  const map = new Map<number, string>();
-  for (const entry of BANK_HOLIDAYS[region].split(' ')) {
-    const colon = entry.indexOf(':');
-    map.set(readDate(entry.slice(0, colon)), HOLIDAY_NAMES[Number(entry.slice(colon + 1))] ?? 'Bank holiday');
+  let table = decoded.get(region);
+  if (!table) {
+    const map = new Map<number, string>();
+    for (const entry of BANK_HOLIDAYS[region].split(' ')) {
+      const colon = entry.indexOf(':');
+      map.set(readDate(entry.slice(0, colon)), HOLIDAY_NAMES[Number(entry.slice(colon + 1))] ?? 'Bank holiday');
+    }
+    decoded.set(region, (table = map));
   }
-  return map;
+  return new Map(table);
 }
 
 function buildTables(holidays: ReadonlyMap<number, string>, closures: ReadonlyMap<number, string>, endOfDayMs: number): CalendarTables {
