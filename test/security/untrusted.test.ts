@@ -49,6 +49,7 @@ function guarded<T>(label: string, fn: () => T): T {
 
 const swindon = getProtocol('swindon');
 /** A mutable, plain-JSON copy of a valid protocol to break. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests break a valid protocol on purpose, at any depth, so they need untyped access
 const swindonJson = (): Record<string, any> => JSON.parse(JSON.stringify(swindon));
 const codes = (result: ProtocolResult): string[] => (result.success ? [] : result.issues.map((i) => i.code));
 
