@@ -104,7 +104,8 @@ export async function bundle(contents, resolveDir) {
  *   dist/; the repository by default
  */
 export async function bundleCore({ packageDir = ROOT } = {}) {
-  if (!existsSync(path.join(packageDir, 'dist/index.js'))) throw new Error(`${packageDir}/dist/index.js is missing; build first (npx tsup).`);
+  if (!existsSync(path.join(packageDir, 'dist/index.js')))
+    throw new Error(`${packageDir}/dist/index.js is missing; build first (npx tsup).`);
   return bundle(CORE_PROGRAM, packageDir);
 }
 

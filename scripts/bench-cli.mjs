@@ -14,10 +14,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function wallMs(args) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // validate exits 1 on invalid protocols, which still measures the full path; 2 means it did nothing.
-  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${String(result.stderr).trim()}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${String(result.stderr).trim()}`);
   return ms;
 }
 

@@ -218,7 +218,11 @@ async function workingDaySection(lib) {
   // The fast paths get millions of operations per run; the naive loop (milliseconds each: date-holidays
   // recomputes a year's holidays on every isHoliday call) gets NAIVE_OPS. Per-operation times are
   // comparable because each is an average over its own run.
-  const { a: library, b: bare, ratio: timesBare } = measurePair(
+  const {
+    a: library,
+    b: bare,
+    ratio: timesBare,
+  } = measurePair(
     () => libraryRun(lib, inputs, 2_000_000),
     () => bareRun(table, inputs, 2_000_000),
   );
@@ -228,7 +232,11 @@ async function workingDaySection(lib) {
   return [
     { name: 'addWorkingDays (dist, ISO strings)', value: `${fmt(library)} ns/op` },
     { name: 'baseline: bare Int32Array table, integers', value: `${fmt(bare)} ns/op` },
-    { name: 'baseline: naive luxon + date-holidays loop', value: `${fmt(naiveNs / 1000, 2)} µs/op`, note: `${differ ? `differs on ${differ}` : 'agrees on all'} of ${CHECKED} inputs checked${differ ? ': the bundled corrections' : ''}` },
+    {
+      name: 'baseline: naive luxon + date-holidays loop',
+      value: `${fmt(naiveNs / 1000, 2)} µs/op`,
+      note: `${differ ? `differs on ${differ}` : 'agrees on all'} of ${CHECKED} inputs checked${differ ? ': the bundled corrections' : ''}`,
+    },
     ratioRow('faster than naive', naiveNs / library, '≥ 1000×', (r) => r >= 1000),
     ratioRow('times the bare table', timesBare, '≤ 5×', (r) => r <= 5),
   ];
@@ -291,7 +299,11 @@ function protocolSection(lib) {
   const values = texts.map((t) => JSON.parse(t));
   const REPEAT = 200;
   // Baseline: JSON.parse of the same texts, the least any loader must do.
-  const { a: parse, b: json, ratio } = measurePair(
+  const {
+    a: parse,
+    b: json,
+    ratio,
+  } = measurePair(
     () => {
       const start = process.hrtime.bigint();
       for (let r = 0; r < REPEAT; r++) for (const v of values) sink += lib.parseProtocol(v).success ? 1 : 0;
@@ -309,7 +321,12 @@ function protocolSection(lib) {
     return nsPerOp(start, REPEAT * texts.length);
   });
   return [
-    { name: `parseProtocol (schema + checks), ${values.length} protocols`, value: `${fmt(parse / 1000)} µs each`, goal: '≪ 1 ms', ok: parse < 500_000 },
+    {
+      name: `parseProtocol (schema + checks), ${values.length} protocols`,
+      value: `${fmt(parse / 1000)} µs each`,
+      goal: '≪ 1 ms',
+      ok: parse < 500_000,
+    },
     { name: 'loadProtocol (JSONC text, positions) + lint', value: `${fmt(load / 1000)} µs each`, goal: '≪ 1 ms', ok: load < 500_000 },
     { name: 'baseline: JSON.parse of the same text', value: `${fmt(json / 1000)} µs each` },
     { name: '  parseProtocol over JSON.parse', value: `${fmt(ratio)}×` },
@@ -333,7 +350,14 @@ function makeCases(lib) {
     cases.push({
       protocol: { id: swindon.id, version: swindon.version },
       events: [
-        { type: 'opened', at: iso(at), arose: iso(at - 3_600_000), subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" },
+        {
+          type: 'opened',
+          at: iso(at),
+          arose: iso(at - 3_600_000),
+          subject: 'child',
+          raisingAgency: 'School',
+          receivingAgency: "Children's Social Care",
+        },
         { type: 'recorded', at: iso(step()), record: 'discussion-record' },
         { type: 'escalated', at: iso(step()) },
         { type: 'recorded', at: iso(step()), record: 'inter-agency-communication' },
@@ -370,10 +394,20 @@ function engineSection(lib) {
   const { a: ms, b: baseMs, ratio } = measurePair(sweep, baseline, 1);
   const heapAfter = process.memoryUsage().heapUsed;
   return [
-    { name: `status of ${CASES.toLocaleString('en-GB')} open cases (6 events each)`, value: `${fmt(ms, 0)} ms`, goal: '< 1000 ms', ok: ms < 1000, note: `${fmt((CASES / ms) * 1000, 0)} cases/s` },
+    {
+      name: `status of ${CASES.toLocaleString('en-GB')} open cases (6 events each)`,
+      value: `${fmt(ms, 0)} ms`,
+      goal: '< 1000 ms',
+      ok: ms < 1000,
+      note: `${fmt((CASES / ms) * 1000, 0)} cases/s`,
+    },
     { name: 'baseline: Date.parse of every event time', value: `${fmt(baseMs, 0)} ms` },
     { name: '  status over the baseline', value: `${fmt(ratio)}×` },
-    { name: 'heap retained after the sweeps', value: `${fmt((heapAfter - heapBefore) / 1e6)} MB`, note: 'results are not kept; this is garbage not yet collected plus caches' },
+    {
+      name: 'heap retained after the sweeps',
+      value: `${fmt((heapAfter - heapBefore) / 1e6)} MB`,
+      note: 'results are not kept; this is garbage not yet collected plus caches',
+    },
   ];
 }
 
@@ -390,12 +424,23 @@ async function optionalSection(file, fn, rows) {
 
 const cliSection = () =>
   optionalSection('bench-cli.mjs', 'benchCli', ({ cliMs, nodeMs, extraMs }) => [
-    { name: 'escalation-protocols validate protocols/ (cold)', value: `+${fmt(extraMs)} ms`, goal: '< 150 ms', ok: extraMs < 150, note: `${fmt(cliMs)} vs ${fmt(nodeMs)} ms for node -e 0` },
+    {
+      name: 'escalation-protocols validate protocols/ (cold)',
+      value: `+${fmt(extraMs)} ms`,
+      goal: '< 150 ms',
+      ok: extraMs < 150,
+      note: `${fmt(cliMs)} vs ${fmt(nodeMs)} ms for node -e 0`,
+    },
   ]);
 
 const bundleSection = () =>
   optionalSection('bench-bundle.mjs', 'benchBundle', ({ coreGzipBytes, baselineGzipBytes }) => [
-    { name: 'browser bundle: parse + status program, gzipped', value: `${fmt(coreGzipBytes / 1024)} KB`, goal: '< 100 KB', ok: coreGzipBytes < 100 * 1024 },
+    {
+      name: 'browser bundle: parse + status program, gzipped',
+      value: `${fmt(coreGzipBytes / 1024)} KB`,
+      goal: '< 100 KB',
+      ok: coreGzipBytes < 100 * 1024,
+    },
     { name: 'baseline: date-holidays + luxon alone, gzipped', value: `${fmt(baselineGzipBytes / 1024)} KB` },
     { name: '  core over baseline', value: `${fmt(coreGzipBytes / baselineGzipBytes, 2)}×` },
   ]);

@@ -139,11 +139,15 @@ export function computeRawBankHolidays() {
         const date = h.date.slice(0, 10);
         if (!isValidDate(date) || Number(date.slice(0, 4)) !== year) throw new Error(`date-holidays gave ${h.date} for ${year}`);
         const name = NAMES[h.name];
-        if (name === undefined) throw new Error(`Unknown date-holidays holiday "${h.name}" (${region} ${date}, rule "${h.rule}"): add it to NAMES in scripts/generate-holidays.mjs after checking it against GOV.UK.`);
+        if (name === undefined)
+          throw new Error(
+            `Unknown date-holidays holiday "${h.name}" (${region} ${date}, rule "${h.rule}"): add it to NAMES in scripts/generate-holidays.mjs after checking it against GOV.UK.`,
+          );
         if (isWeekend(date)) {
           // Only fixed-date holidays may fall on a weekend, and each must have a substitute rule.
           const hasSubstitute = [...substituted].some((rule) => typeof rule === 'string' && rule.includes(` ${h.rule} `));
-          if (h.substitute || !hasSubstitute) throw new Error(`date-holidays gives ${h.name} on weekend ${date} (${region}) with no weekday substitute`);
+          if (h.substitute || !hasSubstitute)
+            throw new Error(`date-holidays gives ${h.name} on weekend ${date} (${region}) with no weekday substitute`);
           continue;
         }
         list.push({ date, name });
@@ -229,9 +233,7 @@ export function applyCorrections(raw, corrections) {
         byDate.set(c.date, /** @type {string} */ (c.name));
       }
     }
-    out[region] = [...byDate]
-      .map(([date, name]) => ({ date, name }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    out[region] = [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
   return /** @type {BankHolidayTable} */ (out);
 }

@@ -71,7 +71,14 @@ export { status } from './engine/status.js';
 export { plan } from './engine/plan.js';
 export { REFUSAL_CODES } from './engine/types.js';
 export type * from './engine/types.js';
-export { runScenarios, ScenarioFileSchema, type ScenarioFile, type ScenarioResult, type ScenarioFailure, type ScenarioRunResult } from './engine/scenarios.js';
+export {
+  runScenarios,
+  ScenarioFileSchema,
+  type ScenarioFile,
+  type ScenarioResult,
+  type ScenarioFailure,
+  type ScenarioRunResult,
+} from './engine/scenarios.js';
 
 // Rendering
 export { renderMermaid } from './render/mermaid.js';

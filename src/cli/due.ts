@@ -2,7 +2,18 @@
 // checking a date by hand ("5 working days from 21 December, with the council closed?").
 
 import { DURATION_SYNTAX, due as computeDue, parseDuration, parseInstant } from '../index.js';
-import { CALENDAR_HELP, CALENDAR_OPTIONS, HELP, UsageError, calendarFrom, expectPositionals, parseCommand, print, printJson, type Command } from './io.js';
+import {
+  CALENDAR_HELP,
+  CALENDAR_OPTIONS,
+  HELP,
+  UsageError,
+  calendarFrom,
+  expectPositionals,
+  parseCommand,
+  print,
+  printJson,
+  type Command,
+} from './io.js';
 
 const OPTIONS = { ...HELP, ...CALENDAR_OPTIONS, json: { type: 'boolean', default: false } } as const;
 

@@ -56,7 +56,14 @@ export function parseCommand<const O extends Options>(argv: string[], options: O
 
 /** Exactly the positional arguments `names` (named in the message when they are not all there). */
 export function expectPositionals(positionals: string[], names: readonly string[]): string[] {
-  if (positionals.length < names.length) throw new UsageError(`missing ${names.slice(positionals.length).map((n) => `<${n}>`).join(' ')}`, true);
+  if (positionals.length < names.length)
+    throw new UsageError(
+      `missing ${names
+        .slice(positionals.length)
+        .map((n) => `<${n}>`)
+        .join(' ')}`,
+      true,
+    );
   if (positionals.length > names.length) throw new UsageError(`unexpected argument "${positionals[names.length]}"`, true);
   return positionals;
 }
@@ -65,7 +72,10 @@ export function expectPositionals(positionals: string[], names: readonly string[
 // Output. Colour is minimal, and off when NO_COLOR is set or stdout is not a terminal.
 
 const COLOUR = !process.env['NO_COLOR'] && process.stdout.isTTY === true;
-const paint = (code: number, reset: number) => (text: string): string => (COLOUR ? `\x1b[${code}m${text}\x1b[${reset}m` : text);
+const paint =
+  (code: number, reset: number) =>
+  (text: string): string =>
+    COLOUR ? `\x1b[${code}m${text}\x1b[${reset}m` : text;
 export const red = paint(31, 39);
 export const yellow = paint(33, 39);
 export const green = paint(32, 39);
@@ -86,7 +96,14 @@ export function table(rows: readonly (readonly string[])[], indent = ''): string
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
   const pad = (cell: string, i: number): string => cell + ' '.repeat(widths[i]! - width(cell));
-  return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, i))).join('  ').trimEnd());
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : pad(cell, i)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 /** A path as the user would write it: relative to the current folder when inside it. */
@@ -165,7 +182,9 @@ export function collectFiles(paths: readonly string[], keep: (file: string) => b
       throw new UsageError(`${path}: no such file or folder`);
     }
     if (!isDirectory) explicit.push(path);
-    else for (const entry of readdirSync(path, { withFileTypes: true })) if (entry.isFile() && keep(entry.name)) found.push(join(path, entry.name));
+    else
+      for (const entry of readdirSync(path, { withFileTypes: true }))
+        if (entry.isFile() && keep(entry.name)) found.push(join(path, entry.name));
   }
   return { explicit, found: found.sort() };
 }
@@ -185,7 +204,15 @@ export interface Finding {
 }
 
 export function toFinding(file: string, issue: ProtocolIssue): Finding {
-  return { file, line: issue.line ?? null, column: issue.column ?? null, severity: issue.severity, code: issue.code, path: issue.path, message: issue.message };
+  return {
+    file,
+    line: issue.line ?? null,
+    column: issue.column ?? null,
+    severity: issue.severity,
+    code: issue.code,
+    path: issue.path,
+    message: issue.message,
+  };
 }
 
 export function formatFinding(f: Finding): string {
@@ -202,7 +229,10 @@ export function resolveProtocolPath(arg: string): string {
   const bundled = ID.test(arg) ? join(bundledDir(), `${arg}.json`) : undefined;
   if (bundled && existsSync(bundled)) return bundled;
   if (existsSync(arg)) throw new UsageError(`${arg} is a folder; give a protocol file or the id of a bundled protocol`);
-  if (bundled) throw new UsageError(`no protocol "${arg}": no such file, and no bundled protocol of that id (bundled: ${bundledIds().join(', ') || 'none'})`);
+  if (bundled)
+    throw new UsageError(
+      `no protocol "${arg}": no such file, and no bundled protocol of that id (bundled: ${bundledIds().join(', ') || 'none'})`,
+    );
   throw new UsageError(`${arg}: no such file`);
 }
 
@@ -211,7 +241,8 @@ export function openProtocol(arg: string): { protocol: Protocol; file: string } 
   const file = resolveProtocolPath(arg);
   const result = loadProtocol(readText(file));
   if (!result.success) {
-    for (const issue of result.issues.filter((i) => i.severity === 'error')) process.stderr.write(`${formatFinding(toFinding(display(file), issue))}\n`);
+    for (const issue of result.issues.filter((i) => i.severity === 'error'))
+      process.stderr.write(`${formatFinding(toFinding(display(file), issue))}\n`);
     throw new Failure(`${display(file)} is not a valid protocol; fix the errors above (escalation-protocols validate ${display(file)})`);
   }
   return { protocol: result.protocol, file };
@@ -232,7 +263,10 @@ export const CALENDAR_HELP = `  --region R            bank holidays of ${REGIONS
  * A calendar from `--region` (or the default) and `--closure`. Undefined when neither is given, so
  * the engine uses the protocol's own region.
  */
-export function calendarFrom(values: { region?: string | undefined; closure?: string[] | undefined }, fallback: Region): CalendarLike | undefined {
+export function calendarFrom(
+  values: { region?: string | undefined; closure?: string[] | undefined },
+  fallback: Region,
+): CalendarLike | undefined {
   const { region, closure = [] } = values;
   if (region !== undefined && !(REGIONS as readonly string[]).includes(region)) {
     throw new UsageError(`--region: unknown region "${region}"; use one of ${REGIONS.join(', ')}`);

@@ -2,7 +2,20 @@
 
 import { join } from 'node:path';
 import { loadProtocol } from '../index.js';
-import { HELP, bundledDir, bundledIds, dim, expectPositionals, parseCommand, print, printJson, readText, red, table, type Command } from './io.js';
+import {
+  HELP,
+  bundledDir,
+  bundledIds,
+  dim,
+  expectPositionals,
+  parseCommand,
+  print,
+  printJson,
+  readText,
+  red,
+  table,
+  type Command,
+} from './io.js';
 
 const OPTIONS = { ...HELP, json: { type: 'boolean', default: false } } as const;
 

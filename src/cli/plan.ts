@@ -2,9 +2,29 @@
 // the published document ("Day 17" on a form) and for planning around holidays and closures.
 
 import { SUBJECTS, parseInstant, plan as project, type Subject } from '../index.js';
-import { CALENDAR_HELP, CALENDAR_OPTIONS, HELP, UsageError, calendarFrom, dim, expectPositionals, openProtocol, parseCommand, print, printJson, table, type Command } from './io.js';
+import {
+  CALENDAR_HELP,
+  CALENDAR_OPTIONS,
+  HELP,
+  UsageError,
+  calendarFrom,
+  dim,
+  expectPositionals,
+  openProtocol,
+  parseCommand,
+  print,
+  printJson,
+  table,
+  type Command,
+} from './io.js';
 
-const OPTIONS = { ...HELP, ...CALENDAR_OPTIONS, from: { type: 'string' }, subject: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+const OPTIONS = {
+  ...HELP,
+  ...CALENDAR_OPTIONS,
+  from: { type: 'string' },
+  subject: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
 
 export const plan: Command = {
   name: 'plan',

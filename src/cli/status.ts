@@ -2,7 +2,28 @@
 // every obligation with its due date and state, records still missing, and the moves allowed now.
 
 import { parseInstant, status as caseStatus, type AllowedMove, type Case, type ObligationStatus } from '../index.js';
-import { CALENDAR_HELP, CALENDAR_OPTIONS, Failure, HELP, UsageError, bold, calendarFrom, dim, display, expectPositionals, green, openProtocol, parseCommand, print, printJson, readJson, red, table, yellow, type Command } from './io.js';
+import {
+  CALENDAR_HELP,
+  CALENDAR_OPTIONS,
+  Failure,
+  HELP,
+  UsageError,
+  bold,
+  calendarFrom,
+  dim,
+  display,
+  expectPositionals,
+  green,
+  openProtocol,
+  parseCommand,
+  print,
+  printJson,
+  readJson,
+  red,
+  table,
+  yellow,
+  type Command,
+} from './io.js';
 
 const OPTIONS = { ...HELP, ...CALENDAR_OPTIONS, now: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 
@@ -43,7 +64,9 @@ Example:
       printJson(s);
       return 0;
     }
-    print(`${bold(`${s.stage.id}: ${s.stage.title}`)}  ${dim(`(${s.protocol.id} ${s.protocol.version}, case ${s.phase}, ${s.subject}, at ${s.now})`)}`);
+    print(
+      `${bold(`${s.stage.id}: ${s.stage.title}`)}  ${dim(`(${s.protocol.id} ${s.protocol.version}, case ${s.phase}, ${s.subject}, at ${s.now})`)}`,
+    );
     print(`Entered ${s.stage.enteredAt}; owners: ${s.stage.owners.map((o) => `${o.title} (${o.side})`).join(', ')}`);
     if (s.exitedTo) print(`Exited to: ${s.exitedTo}`);
     print();
@@ -54,7 +77,14 @@ Example:
     print();
     print('Missing records:');
     if (s.missingRecords.length === 0) print(dim('  none'));
-    for (const line of table(s.missingRecords.map((r) => [`${r.stage}/${r.record}`, r.title + (r.noChildOrFamilyDetails ? dim(' (no details of any child or family)') : '')]), '  ')) print(line);
+    for (const line of table(
+      s.missingRecords.map((r) => [
+        `${r.stage}/${r.record}`,
+        r.title + (r.noChildOrFamilyDetails ? dim(' (no details of any child or family)') : ''),
+      ]),
+      '  ',
+    ))
+      print(line);
     print();
     print('Allowed now:');
     if (s.allowed.length === 0) print(dim('  nothing (the case is closed)'));

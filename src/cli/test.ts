@@ -4,7 +4,21 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadProtocol, locateIssues, runScenarios, type ProtocolIssue } from '../index.js';
-import { HELP, UsageError, collectFiles, dim, formatFinding, green, isScenarioFile, parseCommand, print, readText, red, toFinding, type Command } from './io.js';
+import {
+  HELP,
+  UsageError,
+  collectFiles,
+  dim,
+  formatFinding,
+  green,
+  isScenarioFile,
+  parseCommand,
+  print,
+  readText,
+  red,
+  toFinding,
+  type Command,
+} from './io.js';
 
 const OPTIONS = { ...HELP } as const;
 
@@ -56,7 +70,8 @@ function runFile(file: string): { passed: number; failed: number } {
   const fields = (json !== null && typeof json === 'object' ? json : {}) as { scenarios?: unknown; protocol?: unknown };
   const count = Array.isArray(fields.scenarios) ? Math.max(fields.scenarios.length, 1) : 1;
   const id = fields.protocol;
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return broken(count, '"protocol" must name the protocol\'s id, e.g. "protocol": "swindon"');
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id))
+    return broken(count, '"protocol" must name the protocol\'s id, e.g. "protocol": "swindon"');
   const protocolFile = join(dirname(file), `${id}.json`);
   if (!existsSync(protocolFile)) return broken(count, `the protocol "${id}" it tests is not there (${protocolFile})`);
   const loaded = loadProtocol(readText(protocolFile));

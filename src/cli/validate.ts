@@ -2,7 +2,21 @@
 // for each file, reported with file, line and column in the format the pipeline reads.
 
 import { lintProtocol, loadProtocol, locateIssues, parseInstant, toLondonDate } from '../index.js';
-import { HELP, UsageError, collectFiles, formatFinding, isProtocolFile, isScenarioFile, parseCommand, print, printJson, readText, toFinding, type Command, type Finding } from './io.js';
+import {
+  HELP,
+  UsageError,
+  collectFiles,
+  formatFinding,
+  isProtocolFile,
+  isScenarioFile,
+  parseCommand,
+  print,
+  printJson,
+  readText,
+  toFinding,
+  type Command,
+  type Finding,
+} from './io.js';
 
 const OPTIONS = {
   ...HELP,
@@ -35,11 +49,13 @@ Example:
     const format = values.format as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${values.format}"`, true);
     const today = values.today ?? toLondonDate(new Date());
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !parseInstant(today).success) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${today}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !parseInstant(today).success)
+      throw new UsageError(`--today must be a date YYYY-MM-DD, not "${today}"`);
 
     const paths = positionals.length ? positionals : ['protocols/'];
     const { explicit, found } = collectFiles(paths, isProtocolFile);
-    for (const file of explicit.filter(isScenarioFile)) process.stderr.write(`skipping ${file}: a scenario file (run "escalation-protocols test ${file}")\n`);
+    for (const file of explicit.filter(isScenarioFile))
+      process.stderr.write(`skipping ${file}: a scenario file (run "escalation-protocols test ${file}")\n`);
     const files = [...new Set([...explicit.filter((f) => !isScenarioFile(f)), ...found])];
     if (files.length === 0) throw new UsageError(`no protocol files (.json, .jsonc) in ${paths.join(', ')}`);
 

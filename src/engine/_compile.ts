@@ -55,7 +55,10 @@ export function compile(protocol: Protocol): Compiled {
     const obligations = new Map<Subject, Obligation[]>();
     for (const subject of protocol.scope.subjects) {
       const variant = stage.variants.find((v) => v.subjects.includes(subject));
-      owners.set(subject, (variant?.owners ?? stage.owners).map((id) => roles.get(id)!));
+      owners.set(
+        subject,
+        (variant?.owners ?? stage.owners).map((id) => roles.get(id)!),
+      );
       obligations.set(subject, variant?.obligations ?? stage.obligations);
     }
     const compiled: CompiledStage = {
@@ -95,7 +98,10 @@ export function compile(protocol: Protocol): Compiled {
 const closureCalendars = new WeakMap<readonly Closure[], Map<string, Calendar>>();
 
 /** @internal The calendar an engine call uses: the one given, or the protocol's region plus any closures. */
-export function engineCalendar(c: Compiled, options: { readonly calendar?: CalendarLike | undefined; readonly closures?: readonly Closure[] | undefined }): Calendar {
+export function engineCalendar(
+  c: Compiled,
+  options: { readonly calendar?: CalendarLike | undefined; readonly closures?: readonly Closure[] | undefined },
+): Calendar {
   if (options.calendar !== undefined) return resolveCalendar(options.calendar);
   if (!options.closures?.length) return c.calendar;
   // Keyed by the array and the region, so a sweep passing one closures array builds one calendar.

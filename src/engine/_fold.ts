@@ -74,7 +74,8 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
 }
 
 function text(value: unknown, field: string, type: string): string {
-  if (typeof value !== 'string' || !value.trim()) refuse('engine/invalid-event', `A "${type}" event needs "${field}" as non-empty text, got ${describe(value)}.`);
+  if (typeof value !== 'string' || !value.trim())
+    refuse('engine/invalid-event', `A "${type}" event needs "${field}" as non-empty text, got ${describe(value)}.`);
   return value as string;
 }
 
@@ -122,22 +123,34 @@ function end(state: State, phase: State['phase'], at: number): void {
 function open(c: Compiled, event: Record<string, unknown>, at: number): State {
   const subject = event.subject as Subject;
   if (!c.subjects.has(subject)) {
-    refuse('engine/subject-out-of-scope', `This protocol covers ${[...c.subjects].join(', ')}, not ${describe(subject)}; open the case under the procedure for that subject.`);
+    refuse(
+      'engine/subject-out-of-scope',
+      `This protocol covers ${[...c.subjects].join(', ')}, not ${describe(subject)}; open the case under the procedure for that subject.`,
+    );
   }
   text(event.raisingAgency, 'raisingAgency', 'opened');
   text(event.receivingAgency, 'receivingAgency', 'opened');
   const arose = event.arose === undefined ? at : instant(event.arose, 'arose');
-  if (arose > at) refuse('engine/invalid-event', '"arose" is after the case was opened; the disagreement must arise before (or when) the case opens.');
+  if (arose > at)
+    refuse('engine/invalid-event', '"arose" is after the case was opened; the disagreement must arise before (or when) the case opens.');
   const stageId = event.stage === undefined ? c.stages[0]!.id : text(event.stage, 'stage', 'opened');
-  const stage = c.stageById.get(stageId) ?? refuse('engine/unknown-stage', `No stage "${stageId}" in ${c.protocol.id}; stages are ${[...c.stageById.keys()].join(', ')}.`);
+  const stage =
+    c.stageById.get(stageId) ??
+    refuse('engine/unknown-stage', `No stage "${stageId}" in ${c.protocol.id}; stages are ${[...c.stageById.keys()].join(', ')}.`);
   if (!c.entryStages.includes(stage)) {
-    refuse('engine/not-an-entry-stage', `A case cannot open at "${stageId}"; it may open at ${c.entryStages.map((s) => `"${s.id}"`).join(' or ')}.`);
+    refuse(
+      'engine/not-an-entry-stage',
+      `A case cannot open at "${stageId}"; it may open at ${c.entryStages.map((s) => `"${s.id}"`).join(' or ')}.`,
+    );
   }
   const flags = Array.isArray(event.flags) ? event.flags : [];
   const met = Array.isArray(event.preconditionsMet) ? event.preconditionsMet : [];
   for (const pre of c.protocol.scope.preconditions) {
     if ((pre.appliesWhen === undefined || flags.includes(pre.appliesWhen)) && !met.includes(pre.id)) {
-      refuse('engine/precondition-unmet', `Precondition "${pre.id}" applies: ${pre.description} Confirm it with "preconditionsMet": ["${pre.id}"] once it is met.`);
+      refuse(
+        'engine/precondition-unmet',
+        `Precondition "${pre.id}" applies: ${pre.description} Confirm it with "preconditionsMet": ["${pre.id}"] once it is met.`,
+      );
     }
   }
   const state: State = {
@@ -161,34 +174,59 @@ function open(c: Compiled, event: Record<string, unknown>, at: number): State {
 
 /** Applies one event to a state the fold owns (mutating it), or throws Refused. */
 function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
-  if (event === null || typeof event !== 'object' || Array.isArray(event)) return refuse('engine/invalid-event', `An event is an object with "type" and "at", got ${describe(event)}.`);
+  if (event === null || typeof event !== 'object' || Array.isArray(event))
+    return refuse('engine/invalid-event', `An event is an object with "type" and "at", got ${describe(event)}.`);
   const raw = event as unknown as Record<string, unknown>;
-  if (!TYPES.has(raw.type as string)) return refuse('engine/invalid-event', `Unknown event type ${describe(raw.type)}; use one of ${[...TYPES].join(', ')}.`);
+  if (!TYPES.has(raw.type as string))
+    return refuse('engine/invalid-event', `Unknown event type ${describe(raw.type)}; use one of ${[...TYPES].join(', ')}.`);
   const at = instant(raw.at, 'at');
   if (!state) {
-    if (event.type !== 'opened') return refuse('engine/not-opened', `The first event must open the case ("type": "opened"), not "${event.type}".`);
+    if (event.type !== 'opened')
+      return refuse('engine/not-opened', `The first event must open the case ("type": "opened"), not "${event.type}".`);
     return open(c, raw, at);
   }
-  if (event.type === 'opened') return refuse('engine/already-opened', 'This case is already open; a case has one "opened" event. Start a new case for a new disagreement.');
-  if (state.phase === 'closed') return refuse('engine/closed', 'This case is closed; no further event is accepted. Open a new case if the disagreement returns.');
-  if (at < state.lastAt) return refuse('engine/time-went-backwards', `This event is dated before the previous one; events must be appended in time order (the last was at ${formatLondon(state.lastAt)}).`);
-  const notOpen = (): never => refuse('engine/not-open', `The case is ${state.phase}; only records, fulfilled obligations and closing are accepted now.`);
+  if (event.type === 'opened')
+    return refuse(
+      'engine/already-opened',
+      'This case is already open; a case has one "opened" event. Start a new case for a new disagreement.',
+    );
+  if (state.phase === 'closed')
+    return refuse('engine/closed', 'This case is closed; no further event is accepted. Open a new case if the disagreement returns.');
+  if (at < state.lastAt)
+    return refuse(
+      'engine/time-went-backwards',
+      `This event is dated before the previous one; events must be appended in time order (the last was at ${formatLondon(state.lastAt)}).`,
+    );
+  const notOpen = (): never =>
+    refuse('engine/not-open', `The case is ${state.phase}; only records, fulfilled obligations and closing are accepted now.`);
   switch (event.type) {
     case 'escalated': {
       if (state.phase !== 'open') notOpen();
       const current = state.visits.at(-1)!.stage;
       const to = raw.to === undefined ? current.next?.id : text(raw.to, 'to', 'escalated');
-      if (to === undefined) return refuse('engine/no-next-stage', `"${current.id}" is the last stage; there is no stage to escalate to. Resolve the case instead.`);
-      const target = c.stageById.get(to) ?? refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
+      if (to === undefined)
+        return refuse(
+          'engine/no-next-stage',
+          `"${current.id}" is the last stage; there is no stage to escalate to. Resolve the case instead.`,
+        );
+      const target =
+        c.stageById.get(to) ?? refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
       if (target !== current.next && !current.skips.has(to)) {
-        refuse('engine/skip-not-allowed', `The protocol does not allow moving from "${current.id}" to "${to}"${current.next ? `; escalate to "${current.next.id}"` : ''}${current.skips.size ? ` or skip to ${[...current.skips].map((s) => `"${s}"`).join(', ')}` : ''}.`);
+        refuse(
+          'engine/skip-not-allowed',
+          `The protocol does not allow moving from "${current.id}" to "${to}"${current.next ? `; escalate to "${current.next.id}"` : ''}${current.skips.size ? ` or skip to ${[...current.skips].map((s) => `"${s}"`).join(', ')}` : ''}.`,
+        );
       }
       leaveFor(c, state, target, at);
       break;
     }
     case 'recorded': {
       const record = text(raw.record, 'record', 'recorded');
-      if (!c.records.has(record)) refuse('engine/unknown-record', `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`);
+      if (!c.records.has(record))
+        refuse(
+          'engine/unknown-record',
+          `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`,
+        );
       const occurred = raw.occurredAt === undefined ? at : instant(raw.occurredAt, 'occurredAt');
       const list = state.records.get(record);
       if (list) list.push({ at, occurred });
@@ -198,7 +236,10 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
     case 'fulfilled': {
       const id = text(raw.obligation, 'obligation', 'fulfilled');
       if (!state.active.has(id)) {
-        refuse('engine/unknown-obligation', `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`);
+        refuse(
+          'engine/unknown-obligation',
+          `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`,
+        );
       }
       if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
       break;
@@ -206,7 +247,12 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
     case 'bypassed': {
       if (state.phase !== 'open') notOpen();
       const id = text(raw.rule, 'rule', 'bypassed');
-      const rule = c.rules.get(id) ?? refuse('engine/unknown-rule', `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`);
+      const rule =
+        c.rules.get(id) ??
+        refuse(
+          'engine/unknown-rule',
+          `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`,
+        );
       state.bypasses.push({ rule, at });
       state.active.add(rule.id);
       if (rule.effect.type === 'jumpTo') {
@@ -224,7 +270,10 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
       text(raw.outcome, 'outcome', 'resolved');
       if (!state.visits.at(-1)!.stage.stage.canResolve) {
         const current = state.visits.at(-1)!.stage;
-        refuse('engine/cannot-resolve-here', `The protocol does not allow resolving at "${current.id}"${current.next ? `; escalate to "${current.next.id}"` : ''} or withdraw.`);
+        refuse(
+          'engine/cannot-resolve-here',
+          `The protocol does not allow resolving at "${current.id}"${current.next ? `; escalate to "${current.next.id}"` : ''} or withdraw.`,
+        );
       }
       end(state, 'resolved', at);
       break;
@@ -233,7 +282,8 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
       end(state, 'withdrawn', at);
       break;
     case 'closed':
-      if (state.phase === 'open') refuse('engine/not-open', 'An open case cannot be closed directly; record "resolved" or "withdrawn" first.');
+      if (state.phase === 'open')
+        refuse('engine/not-open', 'An open case cannot be closed directly; record "resolved" or "withdrawn" first.');
       state.phase = 'closed';
       break;
   }
@@ -244,7 +294,15 @@ function apply(c: Compiled, state: State | undefined, event: CaseEvent): State {
 /** Folds a case's events; returns the state, or the refusal of the first bad event. */
 export function fold(c: Compiled, kase: Case, extra?: CaseEvent): { state: State | undefined; refusal?: Refusal } {
   if (kase === null || typeof kase !== 'object' || !Array.isArray(kase.events)) {
-    return { state: undefined, refusal: { code: 'engine/invalid-case', message: 'A case is { "protocol": { "id", "version" }, "events": [...] }.', eventIndex: -1, allowed: [] } };
+    return {
+      state: undefined,
+      refusal: {
+        code: 'engine/invalid-case',
+        message: 'A case is { "protocol": { "id", "version" }, "events": [...] }.',
+        eventIndex: -1,
+        allowed: [],
+      },
+    };
   }
   if (kase.protocol?.id !== c.protocol.id || kase.protocol?.version !== c.protocol.version) {
     return {

@@ -85,7 +85,12 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
       action: r.action,
       owner: r.owner,
       timescale: timescaleInWords(r.due as Timescale, protocol),
-      effect: r.effect.type === 'jumpTo' ? `jump to ${r.effect.stage}` : r.effect.type === 'exitTo' ? `exit to ${r.effect.procedure}` : 'urgent obligation beside the process',
+      effect:
+        r.effect.type === 'jumpTo'
+          ? `jump to ${r.effect.stage}`
+          : r.effect.type === 'exitTo'
+            ? `exit to ${r.effect.procedure}`
+            : 'urgent obligation beside the process',
     })),
   };
 }

@@ -20,7 +20,10 @@ const CheckSchema = strict({
   phase: z.enum(['open', 'resolved', 'withdrawn', 'exited', 'closed']).optional(),
   stage: z.string().optional(),
   obligations: z
-    .record(z.string(), strict({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }))
+    .record(
+      z.string(),
+      strict({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }),
+    )
     .optional(),
   missingRecords: z.array(z.string()).optional().describe('"stage/record" for every required record not made, in order.'),
   allowed: z.array(z.string()).optional().describe('Moves allowed now, as "escalated:stage-2", "resolved", "bypassed", ...'),
@@ -38,7 +41,11 @@ const ScenarioSchema = strict({
   route: z.string().optional().describe('Which route of the document this exercises.'),
   why: z.string().optional(),
   closures: z.array(z.union([z.string(), strict({ from: z.string(), to: z.string(), name: z.string().optional() })])).optional(),
-  plan: strict({ from: z.string(), subject: z.enum(['child', 'adult', 'careLeaver']).optional(), dueDates: z.record(z.string(), DateOrNull) }).optional(),
+  plan: strict({
+    from: z.string(),
+    subject: z.enum(['child', 'adult', 'careLeaver']).optional(),
+    dueDates: z.record(z.string(), DateOrNull),
+  }).optional(),
   steps: z.array(StepSchema).optional(),
 });
 
@@ -71,7 +78,9 @@ export interface ScenarioResult {
 }
 
 /** The result of {@link runScenarios}. */
-export type ScenarioRunResult = { readonly success: true; readonly results: readonly ScenarioResult[] } | { readonly success: false; readonly issues: readonly ProtocolIssue[] };
+export type ScenarioRunResult =
+  | { readonly success: true; readonly results: readonly ScenarioResult[] }
+  | { readonly success: false; readonly issues: readonly ProtocolIssue[] };
 
 const moveName = (m: AllowedMove): string => (m.type === 'escalated' ? `escalated:${m.to}` : m.type);
 
@@ -89,7 +98,12 @@ function runCheck(e: Expectations, where: string, check: z.output<typeof CheckSc
   if (check.stage !== undefined) e.equal(`${where}/stage`, check.stage, s.stage.id);
   if (check.exitedTo !== undefined) e.equal(`${where}/exitedTo`, check.exitedTo, s.exitedTo);
   if (check.overdue !== undefined) e.equal(`${where}/overdue`, check.overdue, s.counts.overdue);
-  if (check.missingRecords !== undefined) e.equal(`${where}/missingRecords`, check.missingRecords, s.missingRecords.map((r) => `${r.stage}/${r.record}`));
+  if (check.missingRecords !== undefined)
+    e.equal(
+      `${where}/missingRecords`,
+      check.missingRecords,
+      s.missingRecords.map((r) => `${r.stage}/${r.record}`),
+    );
   if (check.allowed !== undefined) e.equal(`${where}/allowed`, [...check.allowed].sort(), [...new Set(s.allowed.map(moveName))].sort());
   for (const [id, expected] of Object.entries(check.obligations ?? {})) {
     const actual = s.obligations.find((o) => o.id === id);
@@ -106,10 +120,16 @@ function runCheck(e: Expectations, where: string, check: z.output<typeof CheckSc
 
 function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchema>): ScenarioResult {
   const e = new Expectations();
-  const calendar: CalendarLike = scenario.closures ? createCalendar({ region: protocol.scope.region, closures: scenario.closures }) : protocol.scope.region;
+  const calendar: CalendarLike = scenario.closures
+    ? createCalendar({ region: protocol.scope.region, closures: scenario.closures })
+    : protocol.scope.region;
   try {
     if (scenario.plan) {
-      const projected = plan(protocol, { from: scenario.plan.from, calendar, ...(scenario.plan.subject ? { subject: scenario.plan.subject } : {}) });
+      const projected = plan(protocol, {
+        from: scenario.plan.from,
+        calendar,
+        ...(scenario.plan.subject ? { subject: scenario.plan.subject } : {}),
+      });
       for (const [stage, date] of Object.entries(scenario.plan.dueDates)) {
         const planned = projected.stages.find((s) => s.id === stage);
         e.equal(`plan/${stage}`, date, planned ? planned.dueDate : 'no such stage');
@@ -127,7 +147,8 @@ function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchem
       const { expectRefusal, why: _why, ...event } = step as Record<string, unknown>;
       const result = applyEvent(protocol, kase, event as unknown as CaseEvent);
       if (expectRefusal !== undefined) e.equal(`step ${i + 1} refusal`, expectRefusal, result.success ? 'accepted' : result.refusal.code);
-      else if (!result.success) e.equal(`step ${i + 1} ${String(event.type)}`, 'accepted', `${result.refusal.code}: ${result.refusal.message}`);
+      else if (!result.success)
+        e.equal(`step ${i + 1} ${String(event.type)}`, 'accepted', `${result.refusal.code}: ${result.refusal.message}`);
       if (result.success) kase = result.case;
     });
   } catch (error) {
@@ -155,7 +176,17 @@ export function runScenarios(protocol: Protocol, file: unknown): ScenarioRunResu
   const parsed = ScenarioFileSchema.safeParse(file);
   if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, file) };
   if (parsed.data.protocol !== protocol.id) {
-    return { success: false, issues: [{ code: 'schema/invalid-value', severity: 'error', path: ['protocol'], message: `The scenarios are for "${parsed.data.protocol}", not "${protocol.id}".` }] };
+    return {
+      success: false,
+      issues: [
+        {
+          code: 'schema/invalid-value',
+          severity: 'error',
+          path: ['protocol'],
+          message: `The scenarios are for "${parsed.data.protocol}", not "${protocol.id}".`,
+        },
+      ],
+    };
   }
   return { success: true, results: parsed.data.scenarios.map((scenario) => runScenario(protocol, scenario)) };
 }

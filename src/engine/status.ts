@@ -115,7 +115,14 @@ export function describeState(c: Compiled, state: State, now: number, options: E
     }
     for (const record of visit.stage.requires) {
       const at = madeFor(state.records.get(record.id), visit.enteredAt);
-      records.push({ stage: visit.stage.id, record: record.id, title: record.title, made: at !== undefined, at: iso(at), noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false });
+      records.push({
+        stage: visit.stage.id,
+        record: record.id,
+        title: record.title,
+        made: at !== undefined,
+        at: iso(at),
+        noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false,
+      });
     }
   }
   for (const { rule, at } of state.bypasses) {
@@ -211,7 +218,16 @@ export function status(protocol: Protocol, kase: Case, now: string | Date, optio
   }
   const { state, refusal } = fold(c, kase);
   if (refusal) return { success: false, refusal };
-  if (!state) return { success: false, refusal: { code: 'engine/not-opened', message: 'The case has no events; its first event must open it.', eventIndex: 0, allowed: allowedMoves(c, undefined) } };
+  if (!state)
+    return {
+      success: false,
+      refusal: {
+        code: 'engine/not-opened',
+        message: 'The case has no events; its first event must open it.',
+        eventIndex: 0,
+        allowed: allowedMoves(c, undefined),
+      },
+    };
   try {
     return { success: true, status: describeState(c, state, nowMs, options) };
   } catch (error) {

@@ -84,7 +84,15 @@ export interface ClosedEvent extends EventBase {
 }
 
 /** Anything that can happen to a case. */
-export type CaseEvent = OpenedEvent | EscalatedEvent | RecordedEvent | FulfilledEvent | BypassedEvent | ResolvedEvent | WithdrawnEvent | ClosedEvent;
+export type CaseEvent =
+  | OpenedEvent
+  | EscalatedEvent
+  | RecordedEvent
+  | FulfilledEvent
+  | BypassedEvent
+  | ResolvedEvent
+  | WithdrawnEvent
+  | ClosedEvent;
 
 /** A case as an integrator stores it: which protocol version, and what has happened. */
 export interface Case {
@@ -113,7 +121,8 @@ export const REFUSAL_CODES = {
   'engine/not-opened': 'The first event is not "opened".',
   'engine/already-opened': 'A second "opened" event.',
   'engine/closed': 'An event after "closed".',
-  'engine/not-open': 'An escalation, bypass, resolution or withdrawal on a case already resolved, withdrawn or exited; or closing a case still open.',
+  'engine/not-open':
+    'An escalation, bypass, resolution or withdrawal on a case already resolved, withdrawn or exited; or closing a case still open.',
   'engine/time-went-backwards': 'An event dated before the previous one.',
   'engine/unknown-stage': 'A stage id the protocol does not have.',
   'engine/unknown-record': 'A record id the protocol does not declare.',
@@ -206,7 +215,12 @@ export interface CaseStatus {
   /** `open`, `resolved`, `withdrawn`, `exited` (to another procedure by a bypass rule) or `closed`. */
   readonly phase: 'open' | 'resolved' | 'withdrawn' | 'exited' | 'closed';
   readonly subject: Subject;
-  readonly stage: { readonly id: string; readonly title: string; readonly enteredAt: Instant; readonly owners: readonly { readonly id: string; readonly title: string; readonly side: string }[] };
+  readonly stage: {
+    readonly id: string;
+    readonly title: string;
+    readonly enteredAt: Instant;
+    readonly owners: readonly { readonly id: string; readonly title: string; readonly side: string }[];
+  };
   /** Stages visited, in order, with when the case entered and left each. */
   readonly history: readonly { readonly stage: string; readonly enteredAt: Instant; readonly leftAt: Instant | null }[];
   readonly obligations: readonly ObligationStatus[];
@@ -256,5 +270,12 @@ export interface Plan {
   readonly from: Instant;
   readonly subject: Subject;
   readonly stages: readonly PlannedStage[];
-  readonly bypass: readonly { readonly id: string; readonly trigger: string; readonly action: string; readonly owner: string; readonly timescale: string; readonly effect: string }[];
+  readonly bypass: readonly {
+    readonly id: string;
+    readonly trigger: string;
+    readonly action: string;
+    readonly owner: string;
+    readonly timescale: string;
+    readonly effect: string;
+  }[];
 }

@@ -44,7 +44,14 @@ export function getProtocol(id: BundledProtocolId): Protocol {
   const hit = parsed.get(id);
   if (hit) return hit;
   if (!Object.hasOwn(FILES, id)) {
-    throw new ProtocolError([{ code: 'schema/invalid-value', severity: 'error', path: [], message: `No bundled protocol "${String(id)}"; bundled ones are ${BUNDLED_PROTOCOL_IDS.join(', ')}.` }]);
+    throw new ProtocolError([
+      {
+        code: 'schema/invalid-value',
+        severity: 'error',
+        path: [],
+        message: `No bundled protocol "${String(id)}"; bundled ones are ${BUNDLED_PROTOCOL_IDS.join(', ')}.`,
+      },
+    ]);
   }
   const result = parseProtocol(FILES[id]);
   // A bundled file that fails is a release bug; the test suite parses every one.

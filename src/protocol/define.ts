@@ -1,6 +1,16 @@
 import type * as z from 'zod';
 import { parseProtocolOrThrow } from './parse.js';
-import type { BypassSchema, ObligationSchema, Protocol, ProtocolInput, RecordSchema, RoleSchema, SkipSchema, StageSchema, VariantSchema } from './schema.js';
+import type {
+  BypassSchema,
+  ObligationSchema,
+  Protocol,
+  ProtocolInput,
+  RecordSchema,
+  RoleSchema,
+  SkipSchema,
+  StageSchema,
+  VariantSchema,
+} from './schema.js';
 
 /** Accepts readonly arrays anywhere, so `as const` objects and shared constants fit. */
 type Loose<T> = T extends readonly (infer U)[] ? readonly Loose<U>[] : T extends object ? { readonly [K in keyof T]: Loose<T[K]> } : T;
@@ -11,26 +21,40 @@ type ObligationOf<R extends string, Rec extends string> = Omit<In<typeof Obligat
   readonly record?: NoInfer<Rec>;
 };
 
-type StageOf<R extends string, S extends string, Rec extends string> = Omit<In<typeof StageSchema>, 'id' | 'owners' | 'requires' | 'obligations' | 'skips' | 'variants'> & {
+type StageOf<R extends string, S extends string, Rec extends string> = Omit<
+  In<typeof StageSchema>,
+  'id' | 'owners' | 'requires' | 'obligations' | 'skips' | 'variants'
+> & {
   readonly id: S;
   readonly owners?: readonly NoInfer<R>[];
   readonly requires?: readonly NoInfer<Rec>[];
   readonly obligations?: readonly ObligationOf<R, Rec>[];
   readonly skips?: readonly (Omit<In<typeof SkipSchema>, 'to' | 'by'> & { readonly to: NoInfer<S>; readonly by?: NoInfer<R> })[];
-  readonly variants?: readonly (Omit<In<typeof VariantSchema>, 'owners' | 'obligations'> & { readonly owners: readonly NoInfer<R>[]; readonly obligations?: readonly ObligationOf<R, Rec>[] })[];
+  readonly variants?: readonly (Omit<In<typeof VariantSchema>, 'owners' | 'obligations'> & {
+    readonly owners: readonly NoInfer<R>[];
+    readonly obligations?: readonly ObligationOf<R, Rec>[];
+  })[];
 };
 
-type EffectOf<S extends string> = { readonly type: 'addObligation' } | { readonly type: 'jumpTo'; readonly stage: NoInfer<S> } | { readonly type: 'exitTo'; readonly procedure: string };
+type EffectOf<S extends string> =
+  | { readonly type: 'addObligation' }
+  | { readonly type: 'jumpTo'; readonly stage: NoInfer<S> }
+  | { readonly type: 'exitTo'; readonly procedure: string };
 
 /**
  * A protocol as written in TypeScript, typed by the ids it declares: roles `R`, stages `S`, records
  * `Rec`. Every reference must be one of them, so a typo fails to compile and editors autocomplete.
  */
-export type TypedProtocolInput<R extends string, S extends string, Rec extends string> = Loose<Omit<ProtocolInput, 'roles' | 'records' | 'stages' | 'bypass'>> & {
+export type TypedProtocolInput<R extends string, S extends string, Rec extends string> = Loose<
+  Omit<ProtocolInput, 'roles' | 'records' | 'stages' | 'bypass'>
+> & {
   readonly roles: readonly (Omit<In<typeof RoleSchema>, 'id'> & { readonly id: R })[];
   readonly records?: readonly (Omit<In<typeof RecordSchema>, 'id'> & { readonly id: Rec })[];
   readonly stages: readonly StageOf<R, S, Rec>[];
-  readonly bypass?: readonly (Omit<In<typeof BypassSchema>, 'owner' | 'effect'> & { readonly owner: NoInfer<R>; readonly effect: EffectOf<S> })[];
+  readonly bypass?: readonly (Omit<In<typeof BypassSchema>, 'owner' | 'effect'> & {
+    readonly owner: NoInfer<R>;
+    readonly effect: EffectOf<S>;
+  })[];
 };
 
 /**
@@ -53,6 +77,8 @@ export type TypedProtocolInput<R extends string, S extends string, Rec extends s
  * });
  * ```
  */
-export function defineProtocol<const R extends string, const S extends string, const Rec extends string = never>(protocol: TypedProtocolInput<R, S, Rec>): Protocol {
+export function defineProtocol<const R extends string, const S extends string, const Rec extends string = never>(
+  protocol: TypedProtocolInput<R, S, Rec>,
+): Protocol {
   return parseProtocolOrThrow(protocol);
 }

@@ -25,7 +25,10 @@ export interface ProtocolIssue extends Issue {
 export const ISSUE_CODES = {
   'json/syntax': { severity: 'error', meaning: 'The file is not JSON (comments and trailing commas are accepted).' },
   'json/too-deep': { severity: 'error', meaning: 'The input nests deeper than any protocol needs (64 levels).' },
-  'schema/unknown-key': { severity: 'error', meaning: 'A key the format does not have, usually a typo; the message suggests the closest known key.' },
+  'schema/unknown-key': {
+    severity: 'error',
+    meaning: 'A key the format does not have, usually a typo; the message suggests the closest known key.',
+  },
   'schema/missing-key': { severity: 'error', meaning: 'A required key is absent.' },
   'schema/invalid-type': { severity: 'error', meaning: 'A value of the wrong type, e.g. a number where text is expected.' },
   'schema/invalid-value': { severity: 'error', meaning: 'A value outside the allowed set, e.g. an unknown subject or record kind.' },
@@ -38,28 +41,45 @@ export const ISSUE_CODES = {
   'check/unknown-role': { severity: 'error', meaning: 'An owner or actor that is not declared in "roles".' },
   'check/unknown-stage': { severity: 'error', meaning: 'A skip, bypass or anchor names a stage that does not exist.' },
   'check/unknown-record': { severity: 'error', meaning: 'A requirement, obligation or anchor names a record not declared in "records".' },
-  'check/anchor-order': { severity: 'error', meaning: 'A timescale is measured from something that cannot have happened yet when it applies.' },
+  'check/anchor-order': {
+    severity: 'error',
+    meaning: 'A timescale is measured from something that cannot have happened yet when it applies.',
+  },
   'check/skip-backwards': { severity: 'error', meaning: 'A skip goes to the same or an earlier stage.' },
   'check/unreachable-stage': { severity: 'error', meaning: 'No escalation, skip, entry or bypass leads to the stage.' },
   'check/no-finish': { severity: 'error', meaning: 'No stage allows the case to be resolved.' },
   'check/no-next-stage': { severity: 'error', meaning: '"next" is true on the last stage.' },
   'check/no-owner': { severity: 'error', meaning: 'A stage has no owner for a subject the protocol covers.' },
-  'check/variant-subject': { severity: 'error', meaning: 'A variant names a subject outside the scope, or two variants of a stage share a subject.' },
+  'check/variant-subject': {
+    severity: 'error',
+    meaning: 'A variant names a subject outside the scope, or two variants of a stage share a subject.',
+  },
   'check/review-before-effective': { severity: 'error', meaning: '"reviewBy" is earlier than "effectiveFrom".' },
-  'check/forbidden-field': { severity: 'error', meaning: 'A record that must hold no details of any child or family has a field for them.' },
+  'check/forbidden-field': {
+    severity: 'error',
+    meaning: 'A record that must hold no details of any child or family has a field for them.',
+  },
   'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
   'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
   'lint/no-numeric-timescale': { severity: 'info', meaning: 'A stage whose document gives no numeric timescale.' },
   'lint/exceeds-ceiling': { severity: 'warning', meaning: 'Stage limits, run end to end, add up to more than the declared ceiling.' },
   'lint/missing-citation': { severity: 'warning', meaning: 'A stage, obligation, record, skip or bypass rule without a source quote.' },
-  'lint/skip-over-stage': { severity: 'warning', meaning: 'A skip the document allows jumps over one or more stages (flagged, not forbidden).' },
+  'lint/skip-over-stage': {
+    severity: 'warning',
+    meaning: 'A skip the document allows jumps over one or more stages (flagged, not forbidden).',
+  },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 /** One of {@link ISSUE_CODES}. */
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 /** @internal */
-export function issue(code: IssueCode, path: readonly (string | number)[], message: string, severity: Severity = ISSUE_CODES[code].severity): ProtocolIssue {
+export function issue(
+  code: IssueCode,
+  path: readonly (string | number)[],
+  message: string,
+  severity: Severity = ISSUE_CODES[code].severity,
+): ProtocolIssue {
   return { code, severity, path, message };
 }
 
@@ -171,7 +191,11 @@ function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[
     case 'unrecognized_keys': {
       const known = knownKeys(i).filter((k) => k !== '$schema');
       return i.keys.map((key) => {
-        const found = issue('schema/unknown-key', [...at, key], `Unknown key "${key}".${didYouMean(key, known)} Keys allowed here: ${known.join(', ')}.`);
+        const found = issue(
+          'schema/unknown-key',
+          [...at, key],
+          `Unknown key "${key}".${didYouMean(key, known)} Keys allowed here: ${known.join(', ')}.`,
+        );
         const meant = closest(key, known);
         if (meant !== undefined) knownFor.set(found, meant);
         return found;
@@ -186,27 +210,65 @@ function mapOne(i: ZodIssue, root: unknown, path: PropertyKey[]): ProtocolIssue[
         const name = keyName(path);
         return [issue('schema/missing-key', at, `Missing "${name}": add ${HINTS[name] ?? `a ${i.expected}`}.`)];
       }
-      return [issue('schema/invalid-type', at, `Expected ${i.expected === 'object' ? 'an object' : `a ${i.expected}`} for "${keyName(path)}", got ${describe(value)}.`)];
+      return [
+        issue(
+          'schema/invalid-type',
+          at,
+          `Expected ${i.expected === 'object' ? 'an object' : `a ${i.expected}`} for "${keyName(path)}", got ${describe(value)}.`,
+        ),
+      ];
     case 'invalid_value': {
       const allowed = i.values.map((v) => JSON.stringify(v));
       const hint = typeof value === 'string' ? didYouMean(value, i.values.map(String)) : '';
-      return [issue('schema/invalid-value', at, `${describe(value)} is not allowed for "${keyName(path)}".${hint} Use one of ${allowed.join(', ')}.`)];
+      return [
+        issue(
+          'schema/invalid-value',
+          at,
+          `${describe(value)} is not allowed for "${keyName(path)}".${hint} Use one of ${allowed.join(', ')}.`,
+        ),
+      ];
     }
     case 'invalid_format':
       return [issue('schema/invalid-format', at, `${describe(value)} is not valid for "${keyName(path)}": ${i.message}.`)];
     case 'too_small':
-      return [issue('schema/too-small', at, i.origin === 'array' ? `"${keyName(path)}" needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}.` : `"${keyName(path)}" must be at least ${i.minimum}${i.origin === 'string' ? ' character long' : ''}.`)];
+      return [
+        issue(
+          'schema/too-small',
+          at,
+          i.origin === 'array'
+            ? `"${keyName(path)}" needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}.`
+            : `"${keyName(path)}" must be at least ${i.minimum}${i.origin === 'string' ? ' character long' : ''}.`,
+        ),
+      ];
     case 'too_big':
       return [issue('schema/too-big', at, `"${keyName(path)}" must be at most ${i.maximum}.`)];
     case 'invalid_union': {
       if (i.errors.length === 0 && keyName(path) === 'type') {
-        return [issue('schema/invalid-value', at, `${describe(value)} is not an effect type.${didYouMean(String(value), EFFECT_TYPES)} Use one of ${EFFECT_TYPES.map((t) => `"${t}"`).join(', ')}.`)];
+        return [
+          issue(
+            'schema/invalid-value',
+            at,
+            `${describe(value)} is not an effect type.${didYouMean(String(value), EFFECT_TYPES)} Use one of ${EFFECT_TYPES.map((t) => `"${t}"`).join(', ')}.`,
+          ),
+        ];
       }
       if (i.errors.length === 0) {
-        return [issue('schema/invalid-value', at, `${describe(value)} is not one of the accepted forms for "${keyName(path)}".${'note' in i && i.note ? ` ${i.note}.` : ''}`)];
+        return [
+          issue(
+            'schema/invalid-value',
+            at,
+            `${describe(value)} is not one of the accepted forms for "${keyName(path)}".${'note' in i && i.note ? ` ${i.note}.` : ''}`,
+          ),
+        ];
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        return [issue('schema/invalid-timescale', at, `Expected a timescale object for "${keyName(path)}", got ${describe(value)}: write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... } or { "none": "the document's words" }.`)];
+        return [
+          issue(
+            'schema/invalid-timescale',
+            at,
+            `Expected a timescale object for "${keyName(path)}", got ${describe(value)}: write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... } or { "none": "the document's words" }.`,
+          ),
+        ];
       }
       // The branch an author most likely meant: fewest and nearest unknown keys, then fewest issues.
       const ranked = [...i.errors].sort((a, b) => unknownKeyDistance(a) - unknownKeyDistance(b) || a.length - b.length);

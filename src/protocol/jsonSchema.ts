@@ -15,7 +15,10 @@ import { ProtocolSchema } from './schema.js';
  * ```
  */
 export function toJSONSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ProtocolSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ProtocolSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     $id: 'https://unpkg.com/escalation-protocols/schema.json',

@@ -16,8 +16,19 @@ export interface Position {
 }
 
 export type JsoncResult =
-  | { readonly ok: true; readonly value: unknown; readonly positions: ReadonlyMap<string, { key?: number; value: number }>; readonly lineStarts: readonly number[] }
-  | { readonly ok: false; readonly offset: number; readonly message: string; readonly code: 'json/syntax' | 'json/too-deep'; readonly lineStarts: readonly number[] };
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly positions: ReadonlyMap<string, { key?: number; value: number }>;
+      readonly lineStarts: readonly number[];
+    }
+  | {
+      readonly ok: false;
+      readonly offset: number;
+      readonly message: string;
+      readonly code: 'json/syntax' | 'json/too-deep';
+      readonly lineStarts: readonly number[];
+    };
 
 class SyntaxProblem {
   constructor(
@@ -89,8 +100,10 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
   // `where` is the value's path as pointer() writes it; building strings, not arrays, keeps this linear.
   let nodes = 0;
   const value = (where: string, depth: number, key?: number): unknown => {
-    if (++nodes > MAX_NODES) throw new SyntaxProblem(at, `the input has more than ${MAX_NODES} values; no protocol needs that`, 'json/too-deep');
-    if (depth > MAX_DEPTH) throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
+    if (++nodes > MAX_NODES)
+      throw new SyntaxProblem(at, `the input has more than ${MAX_NODES} values; no protocol needs that`, 'json/too-deep');
+    if (depth > MAX_DEPTH)
+      throw new SyntaxProblem(at, `the input nests deeper than ${MAX_DEPTH} levels; no protocol needs that`, 'json/too-deep');
     skip();
     if (track) positions.set(where, key === undefined ? { value: at } : { key, value: at });
     const c = text[at];
@@ -112,7 +125,8 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
         const child = value(where === '' ? name : `${where}/${name}`, depth + 1, keyAt);
         // "__proto__" is the one key whose assignment would set the prototype instead of a property;
         // it must stay an ordinary key, so it alone is defined rather than assigned.
-        if (name === '__proto__') Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
+        if (name === '__proto__')
+          Object.defineProperty(object, name, { value: child, enumerable: true, writable: true, configurable: true });
         else object[name] = child;
         skip();
         if (text[at] === ',') at++;
@@ -140,7 +154,10 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
       at += literal[0].length;
       return literal[0] === 'true' ? true : literal[0] === 'false' ? false : literal[0] === 'null' ? null : Number(literal[0]);
     }
-    throw new SyntaxProblem(at, c === undefined ? 'the text ends where a value is expected' : `unexpected ${JSON.stringify(c)} where a value is expected`);
+    throw new SyntaxProblem(
+      at,
+      c === undefined ? 'the text ends where a value is expected' : `unexpected ${JSON.stringify(c)} where a value is expected`,
+    );
   };
 
   try {

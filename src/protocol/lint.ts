@@ -40,52 +40,98 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
   };
 
   if (options.today !== undefined && protocol.reviewBy !== undefined) {
-    if (Number.isNaN(readDate(options.today))) throw new TypeError(`lintProtocol: "today" must be "YYYY-MM-DD", got ${show(options.today)}`);
+    if (Number.isNaN(readDate(options.today)))
+      throw new TypeError(`lintProtocol: "today" must be "YYYY-MM-DD", got ${show(options.today)}`);
     if (protocol.reviewBy < options.today) {
-      report('lint/review-date-passed', ['reviewBy'], `The review date ${protocol.reviewBy} has passed (today is ${options.today}); check the partnership's current document, then update "version", "effectiveFrom" and "reviewBy".`);
+      report(
+        'lint/review-date-passed',
+        ['reviewBy'],
+        `The review date ${protocol.reviewBy} has passed (today is ${options.today}); check the partnership's current document, then update "version", "effectiveFrom" and "reviewBy".`,
+      );
     }
   }
 
   for (const { obligation, path, stageIndex } of allObligations(protocol)) {
     // A bypass rule's own citation is checked once, with the bypass rules below.
-    if (!obligation.source && stageIndex !== undefined) report('lint/missing-citation', [...path, 'source'], `"${obligation.id}" has no citation; add "source": { "quote": "..." } with the sentence it encodes.`);
+    if (!obligation.source && stageIndex !== undefined)
+      report(
+        'lint/missing-citation',
+        [...path, 'source'],
+        `"${obligation.id}" has no citation; add "source": { "quote": "..." } with the sentence it encodes.`,
+      );
     const quote = [obligation.source?.quote, ...citationsIn(obligation.due as Timescale)].filter(Boolean).join(' ');
     const usesDays = [...timescaleLeaves(obligation.due as Timescale, [])].some((leaf) => /^\d+(wd|d)$/.test(leaf.within));
     if (usesDays && BARE_DAYS.test(quote) && !/working/i.test(quote)) {
-      report('lint/ambiguous-days', [...path, 'due'], `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`);
+      report(
+        'lint/ambiguous-days',
+        [...path, 'due'],
+        `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`,
+      );
     }
   }
 
   protocol.stages.forEach((stage, s) => {
-    if (!stage.source) report('lint/missing-citation', ['stages', s, 'source'], `Stage "${stage.id}" has no citation; add "source": { "quote": "..." }.`);
+    if (!stage.source)
+      report('lint/missing-citation', ['stages', s, 'source'], `Stage "${stage.id}" has no citation; add "source": { "quote": "..." }.`);
     stage.skips.forEach((skip, k) => {
-      if (!skip.source) report('lint/missing-citation', ['stages', s, 'skips', k, 'source'], `The skip from "${stage.id}" to "${skip.to}" has no citation; quote the sentence that allows it.`);
+      if (!skip.source)
+        report(
+          'lint/missing-citation',
+          ['stages', s, 'skips', k, 'source'],
+          `The skip from "${stage.id}" to "${skip.to}" has no citation; quote the sentence that allows it.`,
+        );
       const target = protocol.stages.findIndex((t) => t.id === skip.to);
       if (target > s + 1) {
         const over = protocol.stages.slice(s + 1, target).map((t) => t.id);
-        report('lint/skip-over-stage', ['stages', s, 'skips', k], `The skip from "${stage.id}" to "${skip.to}" jumps over ${over.join(', ')}. It is allowed because the document says so; check that it means it.`);
+        report(
+          'lint/skip-over-stage',
+          ['stages', s, 'skips', k],
+          `The skip from "${stage.id}" to "${skip.to}" jumps over ${over.join(', ')}. It is allowed because the document says so; check that it means it.`,
+        );
       }
     });
     const obligations = [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])];
     const numeric = obligations.some((o) => [...timescaleLeaves(o.due as Timescale, [])].length > 0);
-    if (!numeric) report('lint/no-numeric-timescale', ['stages', s], `Stage "${stage.id}" has no numeric timescale${obligations.length ? ' (only words)' : ''}. If the document gives none, leave it so; do not invent one.`);
+    if (!numeric)
+      report(
+        'lint/no-numeric-timescale',
+        ['stages', s],
+        `Stage "${stage.id}" has no numeric timescale${obligations.length ? ' (only words)' : ''}. If the document gives none, leave it so; do not invent one.`,
+      );
   });
   protocol.records.forEach((record, r) => {
-    if (!record.source) report('lint/missing-citation', ['records', r, 'source'], `Record "${record.id}" has no citation; quote where the document requires it.`);
+    if (!record.source)
+      report(
+        'lint/missing-citation',
+        ['records', r, 'source'],
+        `Record "${record.id}" has no citation; quote where the document requires it.`,
+      );
   });
   protocol.bypass.forEach((rule, b) => {
-    if (!rule.source) report('lint/missing-citation', ['bypass', b, 'source'], `Bypass rule "${rule.id}" has no citation; quote the document's words on immediate risk.`);
+    if (!rule.source)
+      report(
+        'lint/missing-citation',
+        ['bypass', b, 'source'],
+        `Bypass rule "${rule.id}" has no citation; quote the document's words on immediate risk.`,
+      );
   });
 
   const ceiling = protocol.ceiling && workingDayAmount(protocol.ceiling as Timescale);
   if (ceiling !== undefined) {
     let total = 0;
     for (let s = 0; s < protocol.stages.length; s++) {
-      const limits = protocol.stages[s]!.obligations.map((o) => workingDayAmount(o.due as Timescale)).filter((n): n is number => n !== undefined);
+      const limits = protocol.stages[s]!.obligations.map((o) => workingDayAmount(o.due as Timescale)).filter(
+        (n): n is number => n !== undefined,
+      );
       total += limits.length ? Math.max(...limits) : 0;
       if (!allowsNext(protocol, s)) break;
     }
-    if (total > ceiling) report('lint/exceeds-ceiling', ['ceiling'], `Run end to end, the stage limits add up to ${total} working days, more than the declared ceiling of ${ceiling}; the ceiling will cut the later stages short.`);
+    if (total > ceiling)
+      report(
+        'lint/exceeds-ceiling',
+        ['ceiling'],
+        `Run end to end, the stage limits add up to ${total} working days, more than the declared ceiling of ${ceiling}; the ceiling will cut the later stages short.`,
+      );
   }
   return out;
 }
@@ -96,7 +142,10 @@ function sentenceAround(text: string, pattern: RegExp): string {
   if (at < 0) return text.slice(0, 80);
   const start = text.lastIndexOf('.', at) + 1;
   const end = text.indexOf('.', at);
-  return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .trim()
+    .slice(0, 200);
 }
 
 function citationsIn(timescale: Timescale & { source?: { quote: string } }): string[] {

@@ -18,7 +18,11 @@ export class ProtocolError extends Error {
   /** @param issues - the findings that made the protocol unusable */
   constructor(issues: readonly ProtocolIssue[]) {
     const first = issues[0];
-    super(first ? `${first.path.join('/') || '(root)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}` : 'Invalid protocol');
+    super(
+      first
+        ? `${first.path.join('/') || '(root)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
+        : 'Invalid protocol',
+    );
     this.name = 'ProtocolError';
     this.issues = issues;
   }
@@ -43,7 +47,8 @@ function guard(input: unknown): ProtocolIssue | undefined {
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_DEPTH) return issue('json/too-deep', [], `The input nests deeper than ${MAX_DEPTH} levels; no protocol needs that.`);
     for (let up = frame.parent; up; up = up.parent) {
-      if (up.value === value) return issue('json/too-deep', [], 'The input refers to itself (a cycle); a protocol is a tree of plain JSON values.');
+      if (up.value === value)
+        return issue('json/too-deep', [], 'The input refers to itself (a cycle); a protocol is a tree of plain JSON values.');
     }
     for (const child of Object.values(value)) {
       if (++nodes > MAX_NODES) return issue('json/too-deep', [], `The input has more than ${MAX_NODES} values; no protocol needs that.`);
@@ -87,7 +92,12 @@ export function parseProtocol(input: unknown): ProtocolResult {
     return { success: true, protocol: deepFreeze(parsed.data) };
   } catch (error) {
     // A bug of ours must not surface as a crash in an integrator's system; report it as a finding.
-    return { success: false, issues: [issue('schema/invalid-value', [], `The protocol could not be read (${error instanceof Error ? error.message : String(error)}).`)] };
+    return {
+      success: false,
+      issues: [
+        issue('schema/invalid-value', [], `The protocol could not be read (${error instanceof Error ? error.message : String(error)}).`),
+      ],
+    };
   }
 }
 
@@ -157,7 +167,10 @@ export function locateIssues(text: string, issues: readonly ProtocolIssue[]): Pr
 }
 
 /** Adds line and column to findings from a text-loaded value. */
-function locate(issues: readonly ProtocolIssue[], read: { positions: ReadonlyMap<string, { key?: number; value: number }>; lineStarts: readonly number[] }): ProtocolIssue[] {
+function locate(
+  issues: readonly ProtocolIssue[],
+  read: { positions: ReadonlyMap<string, { key?: number; value: number }>; lineStarts: readonly number[] },
+): ProtocolIssue[] {
   return issues.map((found) => {
     // An unknown key points at the key itself; anything else at its value, or the nearest ancestor that exists.
     for (let depth = found.path.length; depth >= 0; depth--) {

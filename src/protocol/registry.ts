@@ -50,12 +50,17 @@ export interface ProtocolRegistry {
 export function createRegistry(protocols: readonly Protocol[] = []): ProtocolRegistry {
   const byKey = new Map<string, Protocol>();
   for (const protocol of protocols) byKey.set(`${protocol.id}\u0000${protocol.version}`, protocol);
-  const all = [...byKey.values()].sort((a, b) => (a.id === b.id ? a.effectiveFrom.localeCompare(b.effectiveFrom) : a.id.localeCompare(b.id)));
+  const all = [...byKey.values()].sort((a, b) =>
+    a.id === b.id ? a.effectiveFrom.localeCompare(b.effectiveFrom) : a.id.localeCompare(b.id),
+  );
   const versions = (id: string): Protocol[] => all.filter((p) => p.id === id);
   return Object.freeze({
     all,
     get: (id: string, version: string) => byKey.get(`${id}\u0000${version}`),
-    inForce: (id: string, date: string) => versions(id).filter((p) => p.effectiveFrom <= date).at(-1),
+    inForce: (id: string, date: string) =>
+      versions(id)
+        .filter((p) => p.effectiveFrom <= date)
+        .at(-1),
     versions,
     with: (...more: readonly Protocol[]) => createRegistry([...all, ...more]),
   });

@@ -23,7 +23,9 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A lower-case identifier such as `stage-1` or `line-manager`. */
-const Id = z.string().regex(ID_PATTERN, { error: 'ids are lower-case letters, digits and hyphens, starting with a letter or digit, e.g. "stage-1"' });
+const Id = z
+  .string()
+  .regex(ID_PATTERN, { error: 'ids are lower-case letters, digits and hyphens, starting with a letter or digit, e.g. "stage-1"' });
 
 const Text = z.string().trim().min(1);
 
@@ -32,7 +34,11 @@ const LocalDate = z
   .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
   .superRefine((text, ctx) => {
     if (text.length !== 10 || Number.isNaN(readDate(text))) {
-      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a date: write it as "YYYY-MM-DD", e.g. "2026-01-31".`, params: { code: 'schema/invalid-format' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(text)} is not a date: write it as "YYYY-MM-DD", e.g. "2026-01-31".`,
+        params: { code: 'schema/invalid-format' },
+      });
     }
   });
 
@@ -54,21 +60,28 @@ export const DocumentSchema = strict({
 
 /** Whom a protocol can cover: children, adults with care and support needs, care leavers. */
 export const SUBJECTS = ['child', 'adult', 'careLeaver'] as const;
-const Subject = z.enum(SUBJECTS).describe('child; adult (with care and support needs); careLeaver (care-experienced young people up to careLeaversUpToAge)');
+const Subject = z
+  .enum(SUBJECTS)
+  .describe('child; adult (with care and support needs); careLeaver (care-experienced young people up to careLeaversUpToAge)');
 
-const Duration = z.string().meta({ pattern: '^((0|[1-9]\\d{0,4})(wd|h|d|w|mo)|immediately|sameWorkingDay)$' }).superRefine((text, ctx) => {
-  try {
-    toDuration(text);
-  } catch (error) {
-    if (!(error instanceof TimeError)) throw error;
-    ctx.addIssue({ code: 'custom', message: error.message, params: { code: 'schema/invalid-duration' } });
-  }
-});
+const Duration = z
+  .string()
+  .meta({ pattern: '^((0|[1-9]\\d{0,4})(wd|h|d|w|mo)|immediately|sameWorkingDay)$' })
+  .superRefine((text, ctx) => {
+    try {
+      toDuration(text);
+    } catch (error) {
+      if (!(error instanceof TimeError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message, params: { code: 'schema/invalid-duration' } });
+    }
+  });
 
 /** An anchor: `disagreement`, `caseOpened`, `stageEntered`, `bypassed`, `entered:<stage>`, `completed:<stage>` or `record:<record>`. */
-export const ANCHOR_PATTERN = /^(disagreement|caseOpened|stageEntered|bypassed|(entered|completed):[a-z0-9][a-z0-9-]*|record:[a-z0-9][a-z0-9-]*)$/;
+export const ANCHOR_PATTERN =
+  /^(disagreement|caseOpened|stageEntered|bypassed|(entered|completed):[a-z0-9][a-z0-9-]*|record:[a-z0-9][a-z0-9-]*)$/;
 const Anchor = z.string().regex(ANCHOR_PATTERN, {
-  error: 'an anchor is "disagreement", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
+  error:
+    'an anchor is "disagreement", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
 });
 
 /** A timescale as a protocol file writes it; see the time module's `Timescale`. */
@@ -83,14 +96,16 @@ export const TimescaleSchema: z.ZodType<TimescaleInput, TimescaleInput> = z.lazy
     strict({ within: Duration.describe('5wd, 24h, 7d, 6w, 1mo, immediately or sameWorkingDay'), from: Anchor.optional(), ...cited }),
     strict({ earliestOf: z.array(TimescaleSchema).min(2), ...cited }),
     strict({ target: TimescaleSchema, limit: TimescaleSchema, ...cited }),
-    strict({ none: Text.describe("The document's own words where it gives no number, e.g. \"timely\"."), ...cited }),
+    strict({ none: Text.describe('The document\'s own words where it gives no number, e.g. "timely".'), ...cited }),
   ]),
 );
 
 export const PreconditionSchema = strict({
   id: Id,
   description: Text,
-  appliesWhen: Id.optional().describe('A case flag (given when the case is opened) that makes this precondition apply; always applies when omitted.'),
+  appliesWhen: Id.optional().describe(
+    'A case flag (given when the case is opened) that makes this precondition apply; always applies when omitted.',
+  ),
   ...cited,
 });
 
@@ -114,7 +129,10 @@ export const RecordSchema = strict({
   id: Id,
   title: Text,
   kind: z.enum(RECORD_KINDS),
-  fields: z.array(strict({ id: Id, label: Text })).optional().describe('The fields of a prescribed form.'),
+  fields: z
+    .array(strict({ id: Id, label: Text }))
+    .optional()
+    .describe('The fields of a prescribed form.'),
   noChildOrFamilyDetails: z.boolean().optional().describe('The document forbids details of any child or family in this record.'),
   ...cited,
 });
@@ -150,7 +168,9 @@ export const StageSchema = strict({
   canResolve: z.boolean().default(true),
   next: z.boolean().optional().describe('Whether the case may escalate to the following stage; true for every stage but the last.'),
   skips: z.array(SkipSchema).default([]),
-  entry: strict({ by: Id.optional(), when: Text.optional(), ...cited }).optional().describe('A case may be opened directly at this stage.'),
+  entry: strict({ by: Id.optional(), when: Text.optional(), ...cited })
+    .optional()
+    .describe('A case may be opened directly at this stage.'),
   variants: z.array(VariantSchema).default([]),
   ...cited,
 });

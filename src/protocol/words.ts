@@ -42,8 +42,10 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
     if (!('amount' in d)) return d.unit === 'immediately' ? `immediately on ${from}` : `the same working day as ${from}`;
     return `within ${d.amount} ${UNIT_WORDS[d.unit]}${d.amount === 1 ? '' : 's'} of ${from}`;
   }
-  if ('earliestOf' in timescale) return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
-  if ('limit' in timescale) return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
+  if ('earliestOf' in timescale)
+    return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
+  if ('limit' in timescale)
+    return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
   return `no number given: "${timescale.none}"`;
 }
 

@@ -36,25 +36,54 @@ export function renderMarkdown(protocol: Protocol): string {
     `| Bank holidays | ${protocol.scope.region} |`,
     '',
   );
-  for (const pre of protocol.scope.preconditions) out.push(`> **Precondition${pre.appliesWhen ? ` (when \`${pre.appliesWhen}\`)` : ''}:** ${pre.description} ${pre.source ? `— ${cite(pre.source)}` : ''}`, '');
+  for (const pre of protocol.scope.preconditions)
+    out.push(
+      `> **Precondition${pre.appliesWhen ? ` (when \`${pre.appliesWhen}\`)` : ''}:** ${pre.description} ${pre.source ? `— ${cite(pre.source)}` : ''}`,
+      '',
+    );
   out.push('## Flowchart', '', '```mermaid', renderMermaid(protocol).trimEnd(), '```', '');
-  out.push('## Stages', '', '| Stage | Owners | Obligations and timescales | Records required | Source |', '| --- | --- | --- | --- | --- |');
+  out.push(
+    '## Stages',
+    '',
+    '| Stage | Owners | Obligations and timescales | Records required | Source |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const stage of protocol.stages) {
     const owners = stage.owners.length
       ? stage.owners.map(role).join(', ')
       : stage.variants.map((v) => `${v.subjects.join(', ')}: ${v.owners.map(role).join(', ')}`).join('<br/>');
-    const obligations = [...stage.obligations.map((o) => ({ o, who: '' })), ...stage.variants.flatMap((v) => (v.obligations ?? []).map((o) => ({ o, who: `${v.subjects.join(', ')}: ` })))]
-      .map(({ o, who }) => `${who}${cell(o.action)} (${role(o.owner)}): ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\``)
+    const obligations = [
+      ...stage.obligations.map((o) => ({ o, who: '' })),
+      ...stage.variants.flatMap((v) => (v.obligations ?? []).map((o) => ({ o, who: `${v.subjects.join(', ')}: ` }))),
+    ]
+      .map(
+        ({ o, who }) =>
+          `${who}${cell(o.action)} (${role(o.owner)}): ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\``,
+      )
       .join('<br/>');
     const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}`);
-    out.push(`| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${stage.requires.map((r) => cell(records.get(r) ?? r)).join('<br/>') || '—'} | ${cite(stage.source)} |`);
+    out.push(
+      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${stage.requires.map((r) => cell(records.get(r) ?? r)).join('<br/>') || '—'} | ${cite(stage.source)} |`,
+    );
   }
   out.push('');
   if (protocol.bypass.length) {
-    out.push('## Immediate risk and other bypass rules', '', '| Trigger | Action | Owner | Timescale | Effect | Source |', '| --- | --- | --- | --- | --- | --- |');
+    out.push(
+      '## Immediate risk and other bypass rules',
+      '',
+      '| Trigger | Action | Owner | Timescale | Effect | Source |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const rule of protocol.bypass) {
-      const effect = rule.effect.type === 'jumpTo' ? `jump to ${protocol.stages.find((s) => s.id === (rule.effect as { stage: string }).stage)?.title}` : rule.effect.type === 'exitTo' ? `exit to ${rule.effect.procedure}` : 'urgent obligation beside the process';
-      out.push(`| ${cell(rule.trigger)} | ${cell(rule.action)} | ${role(rule.owner)} | ${cell(timescaleInWords(rule.due as Timescale, protocol))} | ${cell(effect)} | ${cite(rule.source)} |`);
+      const effect =
+        rule.effect.type === 'jumpTo'
+          ? `jump to ${protocol.stages.find((s) => s.id === (rule.effect as { stage: string }).stage)?.title}`
+          : rule.effect.type === 'exitTo'
+            ? `exit to ${rule.effect.procedure}`
+            : 'urgent obligation beside the process';
+      out.push(
+        `| ${cell(rule.trigger)} | ${cell(rule.action)} | ${role(rule.owner)} | ${cell(timescaleInWords(rule.due as Timescale, protocol))} | ${cell(effect)} | ${cite(rule.source)} |`,
+      );
     }
     out.push('');
   }
@@ -62,7 +91,9 @@ export function renderMarkdown(protocol: Protocol): string {
     out.push('## Records', '', '| Record | Kind | Fields | Source |', '| --- | --- | --- | --- |');
     for (const r of protocol.records) {
       const fields = (r.fields ?? []).map((f) => cell(f.label)).join('<br/>');
-      out.push(`| ${cell(r.title)}${r.noChildOrFamilyDetails ? ' — **no details of any child or family**' : ''} | ${r.kind} | ${fields || '—'} | ${cite(r.source)} |`);
+      out.push(
+        `| ${cell(r.title)}${r.noChildOrFamilyDetails ? ' — **no details of any child or family**' : ''} | ${r.kind} | ${fields || '—'} | ${cite(r.source)} |`,
+      );
     }
     out.push('');
   }

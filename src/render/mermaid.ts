@@ -22,8 +22,14 @@ function stageLabel(protocol: Protocol, stage: Stage): string {
   const owners = stage.owners.length
     ? stage.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')
     : stage.variants.map((v) => `${v.subjects.join('/')}: ${v.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')}`).join('; ');
-  const numbers = [...new Set([...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])].flatMap((o) => limits(o.due as Timescale)))];
-  return [`<b>${label(stage.title)}</b>`, label(shorten(owners, 160)), numbers.length ? `<i>within ${label(numbers.join(' / '))}</i>` : '<i>no number given</i>'].join('<br/>');
+  const numbers = [
+    ...new Set([...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])].flatMap((o) => limits(o.due as Timescale))),
+  ];
+  return [
+    `<b>${label(stage.title)}</b>`,
+    label(shorten(owners, 160)),
+    numbers.length ? `<i>within ${label(numbers.join(' / '))}</i>` : '<i>no number given</i>',
+  ].join('<br/>');
 }
 
 /**
@@ -55,8 +61,10 @@ export function renderMermaid(protocol: Protocol): string {
   });
   protocol.bypass.forEach((rule, b) => {
     const node = `b${b + 1}`;
-    const when = limits(rule.due as Timescale)[0] ?? (('none' in rule.due && typeof rule.due.none === 'string') ? rule.due.none : '');
-    lines.push(`  ${node}["${label(shorten(rule.trigger, 70))}<br/><i>${label(shorten(`${when ? `${when}: ` : ''}${rule.action}`, 90))}</i>"]`);
+    const when = limits(rule.due as Timescale)[0] ?? ('none' in rule.due && typeof rule.due.none === 'string' ? rule.due.none : '');
+    lines.push(
+      `  ${node}["${label(shorten(rule.trigger, 70))}<br/><i>${label(shorten(`${when ? `${when}: ` : ''}${rule.action}`, 90))}</i>"]`,
+    );
     lines.push(`  start -.->|${label('at any stage')}| ${node}`);
     if (rule.effect.type === 'jumpTo') lines.push(`  ${node} --> ${stageNode(index.get(rule.effect.stage)!)}`);
     if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${label(shorten(rule.effect.procedure, 70))}"/]`);

@@ -101,7 +101,9 @@ export function calendarFromDateHolidays(holidays: DateHolidaysLike, options: Da
   const { types: typesOption, territory = 'date-holidays', ...calendarOptions } = options;
   const types = holidayTypes(typesOption);
   if (typeof territory !== 'string' || !territory.trim()) {
-    throw new TimeError('time/invalid-territory', `Expected "territory" to be a label such as "JE", got ${describe(territory)}.`, ['territory']);
+    throw new TimeError('time/invalid-territory', `Expected "territory" to be a label such as "JE", got ${describe(territory)}.`, [
+      'territory',
+    ]);
   }
   const days = readHolidays(holidays, types);
   if (days.size === 0) {
@@ -132,14 +134,21 @@ function readHolidays(holidays: DateHolidaysLike, types: ReadonlySet<string>): M
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     const list: unknown = holidays.getHolidays(year);
     if (!Array.isArray(list)) {
-      throw new TimeError('time/invalid-holidays', `getHolidays(${year}) returned ${describe(list)}, not a list of holidays.`, ['holidays', year]);
+      throw new TimeError('time/invalid-holidays', `getHolidays(${year}) returned ${describe(list)}, not a list of holidays.`, [
+        'holidays',
+        year,
+      ]);
     }
     list.forEach((entry: Partial<DateHolidaysEntry> | null, i) => {
       if (!types.has(entry?.type as string)) return;
       // `date` is local to the territory, unlike `start`, which is an instant.
       const day = typeof entry?.date === 'string' ? readDate(entry.date) : Number.NaN;
       if (Number.isNaN(day)) {
-        throw new TimeError('time/invalid-holidays', `Holiday ${i} of ${year} has no "date" starting "YYYY-MM-DD", got ${describe(entry?.date)}.`, ['holidays', year, i, 'date']);
+        throw new TimeError(
+          'time/invalid-holidays',
+          `Holiday ${i} of ${year} has no "date" starting "YYYY-MM-DD", got ${describe(entry?.date)}.`,
+          ['holidays', year, i, 'date'],
+        );
       }
       if (day < FIRST_DAY || day > LAST_DAY) return;
       const name = typeof entry?.name === 'string' && entry.name.trim() ? entry.name : 'Holiday';

@@ -113,7 +113,11 @@ export function parseDay(text: unknown, path: readonly (string | number)[] = NO_
   if (known !== undefined) return known;
   const days = readDate(text);
   if (Number.isNaN(days)) {
-    throw new TimeError('time/invalid-date', `"${text}" is not a calendar date; write it as "YYYY-MM-DD" (for example "2026-12-21").`, path);
+    throw new TimeError(
+      'time/invalid-date',
+      `"${text}" is not a calendar date; write it as "YYYY-MM-DD" (for example "2026-12-21").`,
+      path,
+    );
   }
   checkRange(days, path);
   readDays.set(text, days);

@@ -128,24 +128,41 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     const cached = regionCalendars.get(calendar);
     if (cached) return cached;
     if (!REGIONS.includes(calendar)) throw unknownRegion(calendar, path);
-    const built: Calendar = Object.freeze({ region: calendar, workingDayEnd: undefined, tables: buildTables(bundledHolidays(calendar), new Map(), END_OF_DAY_MS) });
+    const built: Calendar = Object.freeze({
+      region: calendar,
+      workingDayEnd: undefined,
+      tables: buildTables(bundledHolidays(calendar), new Map(), END_OF_DAY_MS),
+    });
     regionCalendars.set(calendar, built);
     return built;
   }
   if (calendar === null || typeof calendar !== 'object' || !(calendar.tables?.rank instanceof Int32Array)) {
-    throw new TimeError('time/invalid-calendar', `Expected a calendar from createCalendar() or a region (${REGIONS.join(', ')}), got ${describe(calendar)}.`, path);
+    throw new TimeError(
+      'time/invalid-calendar',
+      `Expected a calendar from createCalendar() or a region (${REGIONS.join(', ')}), got ${describe(calendar)}.`,
+      path,
+    );
   }
   return calendar;
 }
 
 function unknownRegion(region: unknown, path: readonly (string | number)[]): TimeError {
-  return new TimeError('time/unknown-region', `Unknown region ${describe(region)}; use one of ${REGIONS.map((r) => `"${r}"`).join(', ')} (Wales shares England's bank holidays).`, path);
+  return new TimeError(
+    'time/unknown-region',
+    `Unknown region ${describe(region)}; use one of ${REGIONS.map((r) => `"${r}"`).join(', ')} (Wales shares England's bank holidays).`,
+    path,
+  );
 }
 
 /** @internal Parses `HH:mm` to milliseconds after midnight. */
 export function parseClockTime(text: unknown, path: readonly (string | number)[]): number {
   const match = typeof text === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text) : null;
-  if (!match) throw new TimeError('time/invalid-time-of-day', `Expected a time of day as "HH:mm" (for example "17:00"), got ${describe(text)}.`, path);
+  if (!match)
+    throw new TimeError(
+      'time/invalid-time-of-day',
+      `Expected a time of day as "HH:mm" (for example "17:00"), got ${describe(text)}.`,
+      path,
+    );
   return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
 }
 
@@ -157,11 +174,20 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
       return;
     }
     if (closure === null || typeof closure !== 'object') {
-      throw new TimeError('time/invalid-closure', `A closure is a date "YYYY-MM-DD" or { "from": "2026-12-24", "to": "2026-12-31" }, got ${describe(closure)}.`, ['closures', i]);
+      throw new TimeError(
+        'time/invalid-closure',
+        `A closure is a date "YYYY-MM-DD" or { "from": "2026-12-24", "to": "2026-12-31" }, got ${describe(closure)}.`,
+        ['closures', i],
+      );
     }
     const from = parseDay(closure.from, ['closures', i, 'from']);
     const to = parseDay(closure.to, ['closures', i, 'to']);
-    if (to < from) throw new TimeError('time/invalid-closure', `The closure ends (${closure.to}) before it starts (${closure.from}); swap "from" and "to".`, ['closures', i]);
+    if (to < from)
+      throw new TimeError(
+        'time/invalid-closure',
+        `The closure ends (${closure.to}) before it starts (${closure.from}); swap "from" and "to".`,
+        ['closures', i],
+      );
     for (let day = from; day <= to; day++) days.set(day, closure.name ?? 'Closure');
   });
   return days;
@@ -193,7 +219,11 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
  * @internal For the territories adapter: a calendar from holidays read from another source instead of
  * a region's bundled ones, with the usual options applied on top. `region` stays `england-and-wales`.
  */
-export function calendarFromHolidayMap(territory: string, holidays: Map<number, string>, options: Omit<CalendarOptions, 'region'> = {}): Calendar {
+export function calendarFromHolidayMap(
+  territory: string,
+  holidays: Map<number, string>,
+  options: Omit<CalendarOptions, 'region'> = {},
+): Calendar {
   return calendarFrom('england-and-wales', holidays, options, territory);
 }
 
@@ -205,11 +235,17 @@ function calendarFrom(region: Region, holidays: Map<number, string>, options: Ca
   });
   const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
   const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs);
-  return Object.freeze(territory === undefined ? { region, workingDayEnd: options.workingDayEnd, tables } : { region, territory, workingDayEnd: options.workingDayEnd, tables });
+  return Object.freeze(
+    territory === undefined
+      ? { region, workingDayEnd: options.workingDayEnd, tables }
+      : { region, territory, workingDayEnd: options.workingDayEnd, tables },
+  );
 }
 
 /** The result of {@link calendarFromGovUkFeed}. */
-export type CalendarResult = { readonly success: true; readonly calendar: Calendar } | { readonly success: false; readonly issues: readonly Issue[] };
+export type CalendarResult =
+  | { readonly success: true; readonly calendar: Calendar }
+  | { readonly success: false; readonly issues: readonly Issue[] };
 
 /**
  * Builds a calendar from the official GOV.UK bank-holidays feed (`https://www.gov.uk/bank-holidays.json`)
@@ -229,10 +265,17 @@ export type CalendarResult = { readonly success: true; readonly calendar: Calend
 export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
   const region = options.region ?? 'england-and-wales';
   if (!REGIONS.includes(region)) return { success: false, issues: unknownRegion(region, ['region']).issues };
-  const fail = (message: string, path: (string | number)[]): CalendarResult => ({ success: false, issues: [{ code: 'time/invalid-feed', path, message }] });
+  const fail = (message: string, path: (string | number)[]): CalendarResult => ({
+    success: false,
+    issues: [{ code: 'time/invalid-feed', path, message }],
+  });
   const division = feed !== null && typeof feed === 'object' ? (feed as Record<string, unknown>)[region] : undefined;
   const events = division !== null && typeof division === 'object' ? (division as { events?: unknown }).events : undefined;
-  if (!Array.isArray(events)) return fail(`The feed has no "${region}.events" list; pass the JSON of https://www.gov.uk/bank-holidays.json as it is.`, [region, 'events']);
+  if (!Array.isArray(events))
+    return fail(`The feed has no "${region}.events" list; pass the JSON of https://www.gov.uk/bank-holidays.json as it is.`, [
+      region,
+      'events',
+    ]);
   const fromFeed = new Map<number, string>();
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as { date?: unknown; title?: unknown } | null;

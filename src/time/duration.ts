@@ -15,17 +15,32 @@ export type Duration =
   | { readonly unit: 'immediately' | 'sameWorkingDay' };
 
 /** The result of {@link parseDuration}: never thrown. */
-export type DurationResult = { readonly success: true; readonly duration: Duration } | { readonly success: false; readonly issues: readonly Issue[] };
+export type DurationResult =
+  | { readonly success: true; readonly duration: Duration }
+  | { readonly success: false; readonly issues: readonly Issue[] };
 
 const UNITS = { wd: 'workingDays', h: 'hours', d: 'days', w: 'weeks', mo: 'months' } as const;
 const SUFFIX = { workingDays: 'wd', hours: 'h', days: 'd', weeks: 'w', months: 'mo' } as const;
 
 /** What an author may write, for error messages. */
-export const DURATION_SYNTAX = '`5wd` (working days), `24h` (hours), `7d` (calendar days), `6w` (weeks), `1mo` (calendar months), `immediately` or `sameWorkingDay`';
+export const DURATION_SYNTAX =
+  '`5wd` (working days), `24h` (hours), `7d` (calendar days), `6w` (weeks), `1mo` (calendar months), `immediately` or `sameWorkingDay`';
 
 const WORDS: Record<string, string> = {
-  'working days': 'wd', 'working day': 'wd', workingdays: 'wd', days: 'd', day: 'd', hours: 'h', hour: 'h', hrs: 'h', hr: 'h',
-  weeks: 'w', week: 'w', months: 'mo', month: 'mo', m: 'mo',
+  'working days': 'wd',
+  'working day': 'wd',
+  workingdays: 'wd',
+  days: 'd',
+  day: 'd',
+  hours: 'h',
+  hour: 'h',
+  hrs: 'h',
+  hr: 'h',
+  weeks: 'w',
+  week: 'w',
+  months: 'mo',
+  month: 'mo',
+  m: 'mo',
 };
 
 const cache = new Map<string, Duration>();
@@ -66,11 +81,18 @@ function readDuration(text: unknown, path: readonly (string | number)[]): Durati
   if (text === 'immediately' || text === 'sameWorkingDay') return Object.freeze({ unit: text });
   const match = typeof text === 'string' ? /^(0|[1-9]\d{0,4})(wd|h|d|w|mo)$/.exec(text) : null;
   if (match) return Object.freeze({ unit: UNITS[match[2] as keyof typeof UNITS], amount: Number(match[1]) });
-  throw new TimeError('time/invalid-duration', `${describe(text)} is not a duration. ${suggest(text)}Write one of ${DURATION_SYNTAX}.`, path);
+  throw new TimeError(
+    'time/invalid-duration',
+    `${describe(text)} is not a duration. ${suggest(text)}Write one of ${DURATION_SYNTAX}.`,
+    path,
+  );
 }
 
 function suggest(text: unknown): string {
-  if (typeof text === 'number') return Number.isInteger(text) && text >= 0 && text < 1e5 ? `A bare number has no unit: write "${text}wd" for working days or "${text}d" for calendar days. ` : '';
+  if (typeof text === 'number')
+    return Number.isInteger(text) && text >= 0 && text < 1e5
+      ? `A bare number has no unit: write "${text}wd" for working days or "${text}d" for calendar days. `
+      : '';
   // Suggestions are for the short things people type ("5 days"); long or odd input gets none, and
   // the pattern below cannot backtrack (each part is matched by one quantifier only).
   if (typeof text !== 'string' || text.length > 40) return '';

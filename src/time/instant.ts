@@ -14,8 +14,7 @@ export type InstantResult =
   | { readonly success: true; readonly epochMs: number; readonly instant: string; readonly date: string }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-const ISO =
-  /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * Converts an instant input to milliseconds since the epoch, or throws a {@link TimeError}.
@@ -28,10 +27,18 @@ export function toEpochMs(input: unknown, path: readonly (string | number)[] = [
   else if (input !== null && typeof input === 'object' && typeof (input as { toMillis?: unknown }).toMillis === 'function') {
     epochMs = Number((input as { toMillis(): number }).toMillis());
   } else {
-    throw new TimeError('time/invalid-instant', `Expected an instant (an ISO 8601 string such as "2026-12-21T09:30", a Date or a luxon DateTime), got ${describe(input)}.`, path);
+    throw new TimeError(
+      'time/invalid-instant',
+      `Expected an instant (an ISO 8601 string such as "2026-12-21T09:30", a Date or a luxon DateTime), got ${describe(input)}.`,
+      path,
+    );
   }
   if (!Number.isFinite(epochMs)) {
-    throw new TimeError('time/invalid-instant', 'The instant is invalid (an Invalid Date or an invalid DateTime); pass a real moment in time.', path);
+    throw new TimeError(
+      'time/invalid-instant',
+      'The instant is invalid (an Invalid Date or an invalid DateTime); pass a real moment in time.',
+      path,
+    );
   }
   const day = londonDay(epochMs);
   if (day < FIRST_DAY || day > LAST_DAY) checkRange(day, path);
@@ -101,7 +108,11 @@ function readIso(text: string, path: readonly (string | number)[]): number {
   const minutes = Number(mm);
   const seconds = Number(ss);
   if (hours > 23 || minutes > 59 || seconds > 59) {
-    throw new TimeError('time/invalid-instant', `${describe(text)} has a time of day out of range; hours run 00-23, minutes and seconds 00-59.`, path);
+    throw new TimeError(
+      'time/invalid-instant',
+      `${describe(text)} has a time of day out of range; hours run 00-23, minutes and seconds 00-59.`,
+      path,
+    );
   }
   const msOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + Math.floor(Number(`0.${fraction || '0'}`) * 1000);
   if (zone === undefined) {

@@ -37,17 +37,33 @@ const MAX_NESTING = 32;
 export type AnchorLookup = (anchor: string | undefined) => number | undefined;
 
 /** @internal */
-export function evaluate(timescale: Timescale, lookup: AnchorLookup, calendar: Calendar, path: readonly (string | number)[] = []): Evaluation {
+export function evaluate(
+  timescale: Timescale,
+  lookup: AnchorLookup,
+  calendar: Calendar,
+  path: readonly (string | number)[] = [],
+): Evaluation {
   // Parsed protocols are at most 64 levels deep; a hand-built timescale deeper than that is refused
   // rather than allowed to exhaust the stack.
-  if (path.length > 2 * MAX_NESTING) throw new TimeError('time/invalid-timescale', `The timescale nests deeper than ${MAX_NESTING} levels; no document's timescale does.`, path);
+  if (path.length > 2 * MAX_NESTING)
+    throw new TimeError(
+      'time/invalid-timescale',
+      `The timescale nests deeper than ${MAX_NESTING} levels; no document's timescale does.`,
+      path,
+    );
   if (timescale === null || typeof timescale !== 'object') {
-    throw new TimeError('time/invalid-timescale', `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }.`, path);
+    throw new TimeError(
+      'time/invalid-timescale',
+      `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }.`,
+      path,
+    );
   }
   if ('within' in timescale) {
     const duration = toDuration(timescale.within, [...path, 'within']);
     const from = lookup(timescale.from);
-    return from === undefined ? { kind: 'waiting', anchors: [timescale.from ?? 'default'] } : { kind: 'due', due: dueAfter(calendar, from, duration) };
+    return from === undefined
+      ? { kind: 'waiting', anchors: [timescale.from ?? 'default'] }
+      : { kind: 'due', due: dueAfter(calendar, from, duration) };
   }
   if ('earliestOf' in timescale) {
     let best: Evaluation | undefined;
@@ -99,7 +115,11 @@ export type TimescaleResult =
  * ); // { kind: 'due', due: { date: '2026-12-30', ... }, target: { date: '2026-12-22', ... } }
  * ```
  */
-export function evaluateTimescale(timescale: Timescale, anchors: Readonly<Record<string, InstantInput>>, calendar?: CalendarLike): TimescaleResult {
+export function evaluateTimescale(
+  timescale: Timescale,
+  anchors: Readonly<Record<string, InstantInput>>,
+  calendar?: CalendarLike,
+): TimescaleResult {
   const cal = resolveCalendar(calendar);
   const lookup: AnchorLookup = (name) => {
     const value = Object.hasOwn(anchors, name ?? 'default') ? anchors[name ?? 'default'] : undefined;

@@ -23,7 +23,9 @@ describe('the tool', () => {
     for (const command of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(help.status).toBe(0);
     const none = cli([]);
-    expect(expectOneLine(none.stderr)).toBe(`escalation-protocols: give a command: ${COMMANDS.join(', ')} (see "escalation-protocols --help")`);
+    expect(expectOneLine(none.stderr)).toBe(
+      `escalation-protocols: give a command: ${COMMANDS.join(', ')} (see "escalation-protocols --help")`,
+    );
     expect(none.status).toBe(2);
   });
 
@@ -52,7 +54,14 @@ describe('list', () => {
     const ids = ['oxfordshire', 'swindon', 'rotherham', 'rotherham-cp-challenge', 'croydon', 'north-yorkshire'].filter(bundled);
     const run = cli(['list', '--json']);
     expect(run.status).toBe(0);
-    const entries = JSON.parse(run.stdout) as { id: string; title: string; partnership: string; version: string; reviewBy: string | null; valid: boolean }[];
+    const entries = JSON.parse(run.stdout) as {
+      id: string;
+      title: string;
+      partnership: string;
+      version: string;
+      reviewBy: string | null;
+      valid: boolean;
+    }[];
     expect(entries.map((e) => e.id)).toEqual(expect.arrayContaining(ids));
     for (const entry of entries.filter((e) => e.valid)) {
       expect(Object.keys(entry)).toEqual(['id', 'title', 'partnership', 'version', 'reviewBy', 'valid']);
@@ -71,8 +80,20 @@ describe('plan', () => {
     const plan = JSON.parse(run.stdout);
     expect(plan.protocol).toEqual({ id: 'fixture', version: '1' });
     expect(plan.from).toBe('2026-12-21T00:00:00+00:00');
-    expect(plan.stages[0]).toEqual({ id: 'stage-1', title: 'Internal', owners: ['practitioner'], dueDate: '2026-12-23', dueAt: '2026-12-23T23:59:59.999+00:00' });
-    expect(plan.stages.map((s: { dueDate: string }) => s.dueDate).slice(0, 5)).toEqual(['2026-12-23', '2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25']);
+    expect(plan.stages[0]).toEqual({
+      id: 'stage-1',
+      title: 'Internal',
+      owners: ['practitioner'],
+      dueDate: '2026-12-23',
+      dueAt: '2026-12-23T23:59:59.999+00:00',
+    });
+    expect(plan.stages.map((s: { dueDate: string }) => s.dueDate).slice(0, 5)).toEqual([
+      '2026-12-23',
+      '2027-01-04',
+      '2027-01-11',
+      '2027-01-18',
+      '2027-01-25',
+    ]);
   });
 
   it('prints one row per stage with owners and due date, and a line per bypass rule', () => {
@@ -85,7 +106,19 @@ describe('plan', () => {
   });
 
   it('--closure (a day or a range) and --subject change the projection', () => {
-    const run = cli(['plan', FIXTURE, '--from', '2026-12-21', '--closure', '2026-12-24', '--closure', '2026-12-29..2026-12-31', '--subject', 'adult', '--json']);
+    const run = cli([
+      'plan',
+      FIXTURE,
+      '--from',
+      '2026-12-21',
+      '--closure',
+      '2026-12-24',
+      '--closure',
+      '2026-12-29..2026-12-31',
+      '--subject',
+      'adult',
+      '--json',
+    ]);
     const plan = JSON.parse(run.stdout);
     // With the council closed 24 and 29-31 December, stage 2 ends on 8 January; adults go to the board.
     expect(plan.stages[1].dueDate).toBe('2027-01-08');
@@ -109,7 +142,9 @@ describe('plan', () => {
 
   it('an unknown protocol id or missing file is exit 2; an invalid protocol file is exit 1 with its positions', () => {
     const unknown = cli(['plan', 'no-such-protocol', '--from', '2026-12-21']);
-    expect(expectOneLine(unknown.stderr)).toMatch(/^escalation-protocols plan: no protocol "no-such-protocol": no such file, and no bundled protocol of that id \(bundled: /);
+    expect(expectOneLine(unknown.stderr)).toMatch(
+      /^escalation-protocols plan: no protocol "no-such-protocol": no such file, and no bundled protocol of that id \(bundled: /,
+    );
     expect(unknown.status).toBe(2);
     const missing = cli(['plan', 'nowhere/x.json', '--from', '2026-12-21']);
     expect(expectOneLine(missing.stderr)).toBe('escalation-protocols plan: nowhere/x.json: no such file');
@@ -127,7 +162,13 @@ describe('plan', () => {
     expect(run.status).toBe(0);
     const plan = JSON.parse(run.stdout);
     expect(plan.protocol.id).toBe('swindon');
-    expect(plan.stages.map((s: { dueDate: string | null }) => s.dueDate).slice(0, 5)).toEqual(['2026-12-23', '2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25']);
+    expect(plan.stages.map((s: { dueDate: string | null }) => s.dueDate).slice(0, 5)).toEqual([
+      '2026-12-23',
+      '2027-01-04',
+      '2027-01-11',
+      '2027-01-18',
+      '2027-01-25',
+    ]);
   });
 
   it('resolves an id from the package root, whatever the current folder', () => {
@@ -154,7 +195,12 @@ describe('due', () => {
 
   it('--json gives from, timescale, date and instant', () => {
     const run = cli(['due', '2026-12-21', '5wd', '--json']);
-    expect(JSON.parse(run.stdout)).toEqual({ from: '2026-12-21T00:00:00+00:00', timescale: '5wd', date: '2026-12-30', at: '2026-12-30T23:59:59.999+00:00' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      from: '2026-12-21T00:00:00+00:00',
+      timescale: '5wd',
+      date: '2026-12-30',
+      at: '2026-12-30T23:59:59.999+00:00',
+    });
   });
 
   it('refuses a London local time lost to the spring clock change, naming the change (exit 2)', () => {
@@ -236,7 +282,9 @@ describe('test', () => {
     scenarios.scenarios[0].plan.dueDates['stage-2'] = '2027-01-05';
     writeFileSync(join(dir, 'fixture.scenarios.json'), JSON.stringify(scenarios));
     const run = cli(['test', dir]);
-    expect(run.stdout).toContain('  ✗ Plan with a wrong date\n      at plan/stage-2\n        expected: "2027-01-05"\n        actual:   "2027-01-04"\n');
+    expect(run.stdout).toContain(
+      '  ✗ Plan with a wrong date\n      at plan/stage-2\n        expected: "2027-01-05"\n        actual:   "2027-01-04"\n',
+    );
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed');
     expect(run.status).toBe(1);
   });
@@ -252,7 +300,9 @@ describe('test', () => {
 
   it('refuses a protocol file given as a scenario file (exit 2)', () => {
     const run = cli(['test', FIXTURE]);
-    expect(expectOneLine(run.stderr)).toBe(`escalation-protocols test: ${FIXTURE} is not a scenario file (*.scenarios.json); "validate" checks protocol files`);
+    expect(expectOneLine(run.stderr)).toBe(
+      `escalation-protocols test: ${FIXTURE} is not a scenario file (*.scenarios.json); "validate" checks protocol files`,
+    );
     expect(run.status).toBe(2);
   });
 

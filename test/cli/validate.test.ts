@@ -26,7 +26,9 @@ describe('validate', () => {
 
   it('reports lint findings with their line too; warnings pass unless --strict', () => {
     const run = cli(['validate', MINIMAL, '--today', '2026-11-22']);
-    expect(run.stdout).toContain(`${MINIMAL}:8:15 warning lint/review-date-passed The review date 2026-01-31 has passed (today is 2026-11-22)`);
+    expect(run.stdout).toContain(
+      `${MINIMAL}:8:15 warning lint/review-date-passed The review date 2026-01-31 has passed (today is 2026-11-22)`,
+    );
     expect(run.status).toBe(0);
     const strict = cli(['validate', MINIMAL, '--today', '2026-11-22', '--strict']);
     expect(strict.stdout).toContain('1 warning, 0 info (--strict: warnings fail)');
@@ -51,7 +53,15 @@ describe('validate', () => {
         path: ['scope', 'preconditions', 0, 'descripton'],
         message: expect.stringContaining('Did you mean "description"?'),
       },
-      { file: MINIMAL, line: 8, column: 15, severity: 'warning', code: 'lint/review-date-passed', path: ['reviewBy'], message: expect.any(String) },
+      {
+        file: MINIMAL,
+        line: 8,
+        column: 15,
+        severity: 'warning',
+        code: 'lint/review-date-passed',
+        path: ['reviewBy'],
+        message: expect.any(String),
+      },
     ]);
     expect(run.status).toBe(1);
   });
@@ -59,9 +69,15 @@ describe('validate', () => {
   it('--format github prints workflow annotations: ::error, ::warning, ::notice', () => {
     const run = cli(['validate', BROKEN, MINIMAL, 'test/cli/fixtures/fixture.json', '--format', 'github', '--today', '2026-11-22']);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^::error file=test\/cli\/fixtures\/broken\.json,line=12,col=7::schema\/unknown-key Unknown key "descripton"\./);
-    expect(lines).toContain(`::warning file=test/cli/fixtures/minimal.jsonc,line=8,col=15::lint/review-date-passed The review date 2026-01-31 has passed (today is 2026-11-22); check the partnership's current document, then update "version", "effectiveFrom" and "reviewBy".`);
-    expect(lines.some((l) => l.startsWith('::warning file=test/cli/fixtures/fixture.json,line=63,col=17::lint/skip-over-stage'))).toBe(true);
+    expect(lines[0]).toMatch(
+      /^::error file=test\/cli\/fixtures\/broken\.json,line=12,col=7::schema\/unknown-key Unknown key "descripton"\./,
+    );
+    expect(lines).toContain(
+      `::warning file=test/cli/fixtures/minimal.jsonc,line=8,col=15::lint/review-date-passed The review date 2026-01-31 has passed (today is 2026-11-22); check the partnership's current document, then update "version", "effectiveFrom" and "reviewBy".`,
+    );
+    expect(lines.some((l) => l.startsWith('::warning file=test/cli/fixtures/fixture.json,line=63,col=17::lint/skip-over-stage'))).toBe(
+      true,
+    );
     expect(lines.at(-1)).toMatch(/^3 files checked: 1 error, \d+ warnings, 0 info \(invalid\)$/);
     expect(run.status).toBe(1);
   });
@@ -77,7 +93,9 @@ describe('validate', () => {
     const file = join(dir, 'words.json');
     writeFileSync(file, text);
     const run = cli(['validate', file, '--format', 'github']);
-    expect(run.stdout).toMatch(/^::notice file=.*words\.json,line=4,col=14::lint\/no-numeric-timescale Stage "s" has no numeric timescale/m);
+    expect(run.stdout).toMatch(
+      /^::notice file=.*words\.json,line=4,col=14::lint\/no-numeric-timescale Stage "s" has no numeric timescale/m,
+    );
     expect(run.status).toBe(0);
   });
 
@@ -110,7 +128,9 @@ describe('validate', () => {
 
   it('an unknown flag, a bad --format or a bad --today is a usage error (exit 2)', () => {
     const unknown = cli(['validate', MINIMAL, '--stirct']);
-    expect(expectOneLine(unknown.stderr)).toBe('escalation-protocols validate: unknown option --stirct (see "escalation-protocols validate --help")');
+    expect(expectOneLine(unknown.stderr)).toBe(
+      'escalation-protocols validate: unknown option --stirct (see "escalation-protocols validate --help")',
+    );
     expect(unknown.status).toBe(2);
     const format = cli(['validate', MINIMAL, '--format', 'xml']);
     expect(expectOneLine(format.stderr)).toContain('--format must be text, json, github');

@@ -134,7 +134,10 @@ export function cliLines(block: Block): CliLine[] {
   if (!['sh', 'bash', 'shell', 'console', 'yaml', 'yml'].includes(block.lang) || !runs(block)) return [];
   const out: CliLine[] = [];
   for (const raw of block.code.split('\n')) {
-    const text = raw.trim().replace(/^(-\s+)?run:\s*/, '').replace(/^\$\s+/, '');
+    const text = raw
+      .trim()
+      .replace(/^(-\s+)?run:\s*/, '')
+      .replace(/^\$\s+/, '');
     const words = shellWords(text);
     const at = words[0] === 'npx' ? 1 : 0;
     if (words[at] !== 'escalation-protocols') continue;

@@ -40,13 +40,17 @@ afterAll(() => {
 describe('documentation examples', () => {
   it('there are examples to run in README.md and every guide', () => {
     for (const file of ['README.md', 'docs/integrators.md', 'docs/policy-authors.md']) {
-      expect(examples.some((b) => b.file === file), `${file} has a \`\`\`ts example`).toBe(true);
+      expect(
+        examples.some((b) => b.file === file),
+        `${file} has a \`\`\`ts example`,
+      ).toBe(true);
     }
   });
 
   it('type-check with the project settings', () => {
     const options: ts.CompilerOptions = {
-      ...ts.convertCompilerOptionsFromJson(ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile).config.compilerOptions, ROOT).options,
+      ...ts.convertCompilerOptionsFromJson(ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile).config.compilerOptions, ROOT)
+        .options,
       noEmit: true,
       allowImportingTsExtensions: true,
       noUnusedLocals: false,
@@ -93,8 +97,15 @@ describe('example protocol files (docs/examples/) and the fragments the guides q
     const target = b.flags.find((f) => f.startsWith('fragment='))!.slice('fragment='.length);
     expect(existsSync(join(ROOT, target)), `${target} exists`).toBe(true);
     // Compared without indentation and line breaks: a fragment is a run of lines of the file.
-    const flat = (text: string): string => text.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
-    expect(flat(readFileSync(join(ROOT, target), 'utf8')), `the fragment at ${name(b)} is not in ${target}; copy it again`).toContain(flat(b.code));
+    const flat = (text: string): string =>
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n');
+    expect(flat(readFileSync(join(ROOT, target), 'utf8')), `the fragment at ${name(b)} is not in ${target}; copy it again`).toContain(
+      flat(b.code),
+    );
   });
 });
 

@@ -18,8 +18,13 @@ describe('generated docs', () => {
   });
 
   it('docs/protocols/ holds no page for a protocol that is not bundled', () => {
-    const pages = readdirSync(join(ROOT, 'docs/protocols')).filter((f) => f.endsWith('.md')).map((f) => `docs/protocols/${f}`);
-    expect(pages.filter((p) => !(p in expected)), `stale pages: delete them, then ${HINT}`).toEqual([]);
+    const pages = readdirSync(join(ROOT, 'docs/protocols'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/protocols/${f}`);
+    expect(
+      pages.filter((p) => !(p in expected)),
+      `stale pages: delete them, then ${HINT}`,
+    ).toEqual([]);
   });
 
   it('every bundled protocol has a page and a row in the index', () => {
@@ -29,7 +34,7 @@ describe('generated docs', () => {
     }
   });
 
-  it("docs/policy-authors.md lists every finding code exactly as ISSUE_CODES defines it", () => {
+  it('docs/policy-authors.md lists every finding code exactly as ISSUE_CODES defines it', () => {
     const text = readFileSync(join(ROOT, 'docs/policy-authors.md'), 'utf8');
     const start = text.indexOf(ISSUE_CODES_START);
     const end = text.indexOf(ISSUE_CODES_END);

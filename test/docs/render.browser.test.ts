@@ -19,7 +19,16 @@ const MERMAID = join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js');
 const IN_CI = ['true', '1'].includes((process.env['CI'] ?? '').toLowerCase());
 const AVAILABLE = existsSync(CHROMIUM);
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Rendered {
   readonly error: string | null;
@@ -59,7 +68,9 @@ function declaredEdges(source: string): string[] {
 
 describe.runIf(IN_CI && !AVAILABLE)('browser rendering', () => {
   it('needs Chromium under CI', () => {
-    expect.fail(`CI=true but Chromium is not at ${CHROMIUM}: install it (apt-get install -y --no-install-recommends chromium, as .ci/run does) or set CHROMIUM_PATH.`);
+    expect.fail(
+      `CI=true but Chromium is not at ${CHROMIUM}: install it (apt-get install -y --no-install-recommends chromium, as .ci/run does) or set CHROMIUM_PATH.`,
+    );
   });
 });
 
@@ -82,7 +93,9 @@ describe.runIf(AVAILABLE)('the Mermaid flowcharts in headless Chromium', () => {
     // Nothing may come from the network: the page is set from a string and Mermaid from node_modules.
     await context.route('**/*', (route) => route.abort());
     page = context.pages()[0] ?? (await context.newPage());
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}#out{display:inline-block;padding:16px}</style></head><body><div id="out"></div></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff}#out{display:inline-block;padding:16px}</style></head><body><div id="out"></div></body></html>',
+    );
     await page.addScriptTag({ path: MERMAID });
     const version = await page.evaluate(() => {
       const m = (globalThis as unknown as { mermaid: { initialize(config: unknown): void; version?: string } }).mermaid;
@@ -118,35 +131,48 @@ describe.runIf(AVAILABLE)('the Mermaid flowcharts in headless Chromium', () => {
         const nodes = [...out.querySelectorAll('g.node')].map((g) => /^flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? `?${g.id}`);
         const edges = [...out.querySelectorAll('path[id^="L_"]')].map((p) => p.id);
         const box = out.querySelector('svg')?.getBoundingClientRect();
-        const errorDrawn = out.querySelector('.error-icon, .error-text') !== null || /Syntax error|Parse error/i.test(out.textContent ?? '');
-        return { error, svg: svg.startsWith('<svg'), errorDrawn, nodes, edges, width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) };
+        const errorDrawn =
+          out.querySelector('.error-icon, .error-text') !== null || /Syntax error|Parse error/i.test(out.textContent ?? '');
+        return {
+          error,
+          svg: svg.startsWith('<svg'),
+          errorDrawn,
+          nodes,
+          edges,
+          width: Math.round(box?.width ?? 0),
+          height: Math.round(box?.height ?? 0),
+        };
       },
       { source, id },
     );
   }
 
-  it.each(BUNDLED_PROTOCOL_IDS)('%s renders without error, with one node per stage and every edge', async (id) => {
-    const protocol = getProtocol(id);
-    const source = renderMermaid(protocol);
-    const rendered = await render(source, `chart-${id.replace(/[^a-z0-9]/g, '')}`);
+  it.each(BUNDLED_PROTOCOL_IDS)(
+    '%s renders without error, with one node per stage and every edge',
+    async (id) => {
+      const protocol = getProtocol(id);
+      const source = renderMermaid(protocol);
+      const rendered = await render(source, `chart-${id.replace(/[^a-z0-9]/g, '')}`);
 
-    expect(rendered.error).toBeNull();
-    expect(rendered.svg).toBe(true);
-    expect(rendered.errorDrawn).toBe(false);
+      expect(rendered.error).toBeNull();
+      expect(rendered.svg).toBe(true);
+      expect(rendered.errorDrawn).toBe(false);
 
-    const stages = rendered.nodes.filter((n) => /^s\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-    expect(stages).toEqual(protocol.stages.map((_, i) => `s${i + 1}`));
-    const rules = rendered.nodes.filter((n) => /^b\d+$/.test(n)).sort();
-    expect(rules).toEqual(protocol.bypass.map((_, i) => `b${i + 1}`).sort());
-    expect(rendered.nodes).toContain('start');
-    expect(rendered.nodes.filter((n) => n.startsWith('?'))).toEqual([]);
+      const stages = rendered.nodes.filter((n) => /^s\d+$/.test(n)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      expect(stages).toEqual(protocol.stages.map((_, i) => `s${i + 1}`));
+      const rules = rendered.nodes.filter((n) => /^b\d+$/.test(n)).sort();
+      expect(rules).toEqual(protocol.bypass.map((_, i) => `b${i + 1}`).sort());
+      expect(rendered.nodes).toContain('start');
+      expect(rendered.nodes.filter((n) => n.startsWith('?'))).toEqual([]);
 
-    const drawn = rendered.edges.map((e) => /^L_(.+?)_(.+?)_\d+$/.exec(e)).map((m) => `${m?.[1]}>${m?.[2]}`);
-    expect([...drawn].sort()).toEqual(declaredEdges(source).sort());
+      const drawn = rendered.edges.map((e) => /^L_(.+?)_(.+?)_\d+$/.exec(e)).map((m) => `${m?.[1]}>${m?.[2]}`);
+      expect([...drawn].sort()).toEqual(declaredEdges(source).sort());
 
-    expect(rendered.width).toBeGreaterThan(100);
-    const png = await page.locator('#out').screenshot({ animations: 'disabled' });
-    const file = join(ROOT, 'docs/protocols', `${id}.png`);
-    if (!existsSync(file) || !readFileSync(file).equals(png)) writeFileSync(file, png);
-  }, 60_000);
+      expect(rendered.width).toBeGreaterThan(100);
+      const png = await page.locator('#out').screenshot({ animations: 'disabled' });
+      const file = join(ROOT, 'docs/protocols', `${id}.png`);
+      if (!existsSync(file) || !readFileSync(file).equals(png)) writeFileSync(file, png);
+    },
+    60_000,
+  );
 });

@@ -65,19 +65,32 @@ describe('refusals say why and what is allowed instead', () => {
 
   it('refuses malformed events as data', () => {
     const kase = build([{ type: 'opened', ...opened }]);
-    expect(applyEvent(fixture, kase, { type: 'recorded', at: 'yesterday', record: 'form' })).toMatchObject({ success: false, refusal: { code: 'engine/invalid-event' } });
+    expect(applyEvent(fixture, kase, { type: 'recorded', at: 'yesterday', record: 'form' })).toMatchObject({
+      success: false,
+      refusal: { code: 'engine/invalid-event' },
+    });
     expect(applyEvent(fixture, kase, { type: 'recorded', at: '2026-03-29T01:30', record: 'form' } as CaseEvent)).toMatchObject({
       success: false,
       refusal: { code: 'engine/invalid-event', message: expect.stringMatching(/clocks go forward/) },
     });
-    expect(applyEvent(fixture, kase, { type: 'teleported', at: '2026-12-22T10:00' } as unknown as CaseEvent)).toMatchObject({ success: false, refusal: { code: 'engine/invalid-event' } });
-    expect(applyEvent(fixture, kase, { type: 'resolved', at: '2026-12-22T10:00' } as unknown as CaseEvent)).toMatchObject({ success: false, refusal: { code: 'engine/invalid-event' } });
+    expect(applyEvent(fixture, kase, { type: 'teleported', at: '2026-12-22T10:00' } as unknown as CaseEvent)).toMatchObject({
+      success: false,
+      refusal: { code: 'engine/invalid-event' },
+    });
+    expect(applyEvent(fixture, kase, { type: 'resolved', at: '2026-12-22T10:00' } as unknown as CaseEvent)).toMatchObject({
+      success: false,
+      refusal: { code: 'engine/invalid-event' },
+    });
   });
 
   it('replay names the first bad event in a stored log', () => {
     const kase: Case = {
       protocol: { id: 'fixture', version: '1' },
-      events: [{ type: 'opened', ...opened }, { type: 'escalated', at: '2026-12-22T10:00' }, { type: 'escalated', at: '2026-12-21T10:00' }],
+      events: [
+        { type: 'opened', ...opened },
+        { type: 'escalated', at: '2026-12-22T10:00' },
+        { type: 'escalated', at: '2026-12-21T10:00' },
+      ],
     };
     expect(replay(fixture, kase)).toMatchObject({ success: false, refusal: { code: 'engine/time-went-backwards', eventIndex: 2 } });
   });
@@ -152,7 +165,7 @@ describe('properties (fast-check)', () => {
 });
 
 describe('engine options and endings', () => {
-  it('closures add to the protocol\'s own region rather than replacing it', () => {
+  it("closures add to the protocol's own region rather than replacing it", () => {
     const kase = build([{ type: 'opened', ...opened }]);
     const closures = [{ from: '2026-12-22', to: '2026-12-23' }];
     const withClosures = status(fixture, kase, '2026-12-21T12:00', { closures });

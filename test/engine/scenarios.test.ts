@@ -25,11 +25,17 @@ describe('the scenario runner reports failures', () => {
       scenarios: [{ name: 'wrong', plan: { from: '2026-12-21', dueDates: { 'stage-1': '2026-12-24' } } }],
     };
     const result = runScenarios(fixture, bad);
-    expect(result).toMatchObject({ success: true, results: [{ passed: false, failures: [{ where: 'plan/stage-1', expected: '2026-12-24', actual: '2026-12-23' }] }] });
+    expect(result).toMatchObject({
+      success: true,
+      results: [{ passed: false, failures: [{ where: 'plan/stage-1', expected: '2026-12-24', actual: '2026-12-23' }] }],
+    });
   });
 
   it('a malformed file is reported as issues, not thrown', () => {
     expect(runScenarios(fixture, { protocol: 'fixture', scenarios: [{ nom: 'x' }] })).toMatchObject({ success: false });
-    expect(runScenarios(fixture, { protocol: 'other', scenarios: [{ name: 'x' }] })).toMatchObject({ success: false, issues: [{ path: ['protocol'] }] });
+    expect(runScenarios(fixture, { protocol: 'other', scenarios: [{ name: 'x' }] })).toMatchObject({
+      success: false,
+      issues: [{ path: ['protocol'] }],
+    });
   });
 });

@@ -57,7 +57,11 @@ function inputKey(): string {
 }
 
 /** Runs a command; throws with its output when it fails. */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): string {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; timeout?: number },
+): string {
   const result = spawnSync(command, args, {
     cwd: options.cwd,
     encoding: 'utf8',
@@ -84,7 +88,10 @@ function build(stage: string): Staged {
   for (const entry of ['package.json', 'LICENSE', ...(pkg.files ?? []).filter((f) => f !== 'dist')]) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', stage], { cwd: dir })) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', stage], { cwd: dir })) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   const [info] = packed;
   if (!info) throw new Error('npm pack reported nothing');
   const staged: Staged = { dir, tarball: join(stage, info.filename), files: info.files.map((f) => f.path).sort() };
@@ -122,7 +129,8 @@ export async function stagePackage(): Promise<Staged> {
       // Stages of older states of this checkout; an hour's grace for a run still using one.
       for (const entry of readdirSync(base)) {
         const old = join(base, entry);
-        if (entry.startsWith('stage-') && old !== stage && Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { recursive: true, force: true });
+        if (entry.startsWith('stage-') && old !== stage && Date.now() - statSync(old).mtimeMs > 3_600_000)
+          rmSync(old, { recursive: true, force: true });
       }
       return build(stage);
     } finally {

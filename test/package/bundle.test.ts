@@ -86,7 +86,10 @@ describe('the core program bundled for the browser', () => {
     const dist = join(staged.dir, 'dist') + sep;
     const fromPackage = core.inputs.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length));
     expect(fromPackage).toContain('index.js');
-    expect(fromPackage.every((file) => /^(index|chunk-[\w-]+)\.js$/.test(file)), fromPackage.join(', ')).toBe(true);
+    expect(
+      fromPackage.every((file) => /^(index|chunk-[\w-]+)\.js$/.test(file)),
+      fromPackage.join(', '),
+    ).toBe(true);
     expect(core.inputs.filter((file) => !file.startsWith(dist) && !file.endsWith('program.mjs'))).toEqual([]);
   });
 
@@ -98,7 +101,10 @@ describe('the core program bundled for the browser', () => {
 
   it('contains no file of date-holidays, its dependencies, luxon or the territories entry', () => {
     const pattern = new RegExp(`[\\\\/]node_modules[\\\\/](?:${FORBIDDEN_PACKAGES.join('|')})[\\\\/]`);
-    expect(baseline.inputs.some((file) => pattern.test(file)), 'the pattern finds the baseline libraries').toBe(true);
+    expect(
+      baseline.inputs.some((file) => pattern.test(file)),
+      'the pattern finds the baseline libraries',
+    ).toBe(true);
     expect(core.inputs.filter((file) => pattern.test(file) || /territories/.test(file))).toEqual([]);
   });
 

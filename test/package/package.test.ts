@@ -43,8 +43,11 @@ describe('the tarball', () => {
     };
     collect([pkg.main, pkg.module, pkg.types, pkg.exports, pkg.bin]);
     for (const file of referenced) expect(staged.files, `package.json names ${file}`).toContain(file);
-    for (const file of ['README.md', 'CHANGELOG.md', 'SECURITY.md', 'schema.json', 'protocols/swindon.json']) expect(staged.files).toContain(file);
-    expect(staged.files.filter((f) => /^(src|test|scripts|docs|\.ci|node_modules)\/|^tsconfig|^tsup\.config|^vitest\.config/.test(f))).toEqual([]);
+    for (const file of ['README.md', 'CHANGELOG.md', 'SECURITY.md', 'schema.json', 'protocols/swindon.json'])
+      expect(staged.files).toContain(file);
+    expect(
+      staged.files.filter((f) => /^(src|test|scripts|docs|\.ci|node_modules)\/|^tsconfig|^tsup\.config|^vitest\.config/.test(f)),
+    ).toEqual([]);
   });
 });
 
@@ -105,7 +108,14 @@ console.log(JSON.stringify({
 }));
 `,
     );
-    expect(JSON.parse(node('cjs.cjs'))).toEqual({ day: '2027-01-18', id: 'swindon', instance: true, code: 'time/invalid-holidays', schema: 'string', resolved: true });
+    expect(JSON.parse(node('cjs.cjs'))).toEqual({
+      day: '2027-01-18',
+      id: 'swindon',
+      instance: true,
+      code: 'time/invalid-holidays',
+      schema: 'string',
+      resolved: true,
+    });
   });
 
   describe('TypeScript consumers compile (tsc --noEmit)', () => {
@@ -143,7 +153,10 @@ export const title: string = schema.title;
 `;
     const tsc = (name: string, compilerOptions: Record<string, unknown>, files: Record<string, string>): void => {
       for (const [file, text] of Object.entries(files)) write(file, text);
-      const config = { compilerOptions: { target: 'es2022', strict: true, noEmit: true, types: [], ...compilerOptions }, files: Object.keys(files) };
+      const config = {
+        compilerOptions: { target: 'es2022', strict: true, noEmit: true, types: [], ...compilerOptions },
+        files: Object.keys(files),
+      };
       write(`tsconfig.${name}.json`, JSON.stringify(config, null, 2));
       run(process.execPath, [TSC, '-p', `tsconfig.${name}.json`], { cwd: project });
     };
@@ -152,7 +165,11 @@ export const title: string = schema.title;
       'module and moduleResolution node16: an .mts and a .cts file, checking the package declarations too',
       () => {
         // skipLibCheck off: the .d.ts and .d.cts files themselves must be valid for each format.
-        tsc('node16', { module: 'node16', moduleResolution: 'node16', skipLibCheck: false }, { 'ts/node16/consumer.mts': consumer, 'ts/node16/consumer.cts': consumer });
+        tsc(
+          'node16',
+          { module: 'node16', moduleResolution: 'node16', skipLibCheck: false },
+          { 'ts/node16/consumer.mts': consumer, 'ts/node16/consumer.cts': consumer },
+        );
       },
       SLOW,
     );
@@ -160,7 +177,11 @@ export const title: string = schema.title;
     it(
       'module and moduleResolution nodenext, with the JSON schema imported',
       () => {
-        tsc('nodenext', { module: 'nodenext', moduleResolution: 'nodenext', resolveJsonModule: true, skipLibCheck: true }, { 'ts/nodenext/consumer.mts': withJson });
+        tsc(
+          'nodenext',
+          { module: 'nodenext', moduleResolution: 'nodenext', resolveJsonModule: true, skipLibCheck: true },
+          { 'ts/nodenext/consumer.mts': withJson },
+        );
       },
       SLOW,
     );
@@ -168,7 +189,11 @@ export const title: string = schema.title;
     it(
       'moduleResolution bundler, with the JSON schema imported',
       () => {
-        tsc('bundler', { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, skipLibCheck: true }, { 'ts/bundler/consumer.ts': withJson });
+        tsc(
+          'bundler',
+          { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, skipLibCheck: true },
+          { 'ts/bundler/consumer.ts': withJson },
+        );
       },
       SLOW,
     );
@@ -183,7 +208,10 @@ export const title: string = schema.title;
     });
 
     it('validates the bundled protocols inside the installed package with no errors', () => {
-      const findings = JSON.parse(cli('validate', bundled, '--format', 'json', '--today', '2026-01-01')) as { severity: string; file: string }[];
+      const findings = JSON.parse(cli('validate', bundled, '--format', 'json', '--today', '2026-01-01')) as {
+        severity: string;
+        file: string;
+      }[];
       expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(findings.every((f) => f.file.startsWith(bundled))).toBe(true);
     });
@@ -193,7 +221,9 @@ export const title: string = schema.title;
     });
 
     it('prints the same JSON Schema as the packaged schema.json', () => {
-      expect(JSON.parse(cli('schema'))).toEqual(JSON.parse(readFileSync(join(project, 'node_modules/escalation-protocols/schema.json'), 'utf8')));
+      expect(JSON.parse(cli('schema'))).toEqual(
+        JSON.parse(readFileSync(join(project, 'node_modules/escalation-protocols/schema.json'), 'utf8')),
+      );
     });
   });
 });

@@ -134,7 +134,9 @@ describe('mistakes authors make', () => {
   });
 
   it('9. a bypass to a stage that does not exist', () => {
-    expect(findings(edit('"effect": { "type": "addObligation" }', '"effect": { "type": "jumpTo", "stage": "stage-9" }'))).toMatchInlineSnapshot(`
+    expect(
+      findings(edit('"effect": { "type": "addObligation" }', '"effect": { "type": "jumpTo", "stage": "stage-9" }')),
+    ).toMatchInlineSnapshot(`
       [
         "44:210 error check/unknown-stage bypass/0/effect/stage: No stage "stage-9". Did you mean "stage-1"? Stages: stage-1, stage-2, stage-3.",
       ]
@@ -182,7 +184,9 @@ describe('mistakes authors make', () => {
   });
 
   it('15. a misspelt timescale key', () => {
-    expect(findings(edit('"due": { "within": "sameWorkingDay", "from": "bypassed" }', '"due": { "witin": "sameWorkingDay" }'))).toMatchInlineSnapshot(`
+    expect(
+      findings(edit('"due": { "within": "sameWorkingDay", "from": "bypassed" }', '"due": { "witin": "sameWorkingDay" }')),
+    ).toMatchInlineSnapshot(`
       [
         "44:121 error schema/unknown-key bypass/0/due/witin: Unknown key "witin". Did you mean "within"? Keys allowed here: within, from, source.",
       ]

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProtocolError, createRegistry, loadProtocol, parseProtocol, parseProtocolOrThrow, toJSONSchema, ISSUE_CODES } from '../../src/index.js';
+import {
+  ProtocolError,
+  createRegistry,
+  loadProtocol,
+  parseProtocol,
+  parseProtocolOrThrow,
+  toJSONSchema,
+  ISSUE_CODES,
+} from '../../src/index.js';
 import { fixture, fixtureInput, fixtureV2 } from '../engine/_fixture.js';
 
 describe('parseProtocol never throws', () => {
@@ -106,11 +114,21 @@ describe('semantic checks', () => {
   });
 
   it('a record that must hold no child details cannot have a field for a name', () => {
-    const records = [{ id: 'form', title: 'Template', kind: 'form', noChildOrFamilyDetails: true, fields: [{ id: 'child', label: 'Name and D.O.B of the child' }] }];
-    expect(parseProtocol({ ...fixtureInput, records: [...fixtureInput.records.filter((r) => r.id !== 'form'), ...records] })).toMatchObject({
-      success: false,
-      issues: [{ code: 'check/forbidden-field' }],
-    });
+    const records = [
+      {
+        id: 'form',
+        title: 'Template',
+        kind: 'form',
+        noChildOrFamilyDetails: true,
+        fields: [{ id: 'child', label: 'Name and D.O.B of the child' }],
+      },
+    ];
+    expect(parseProtocol({ ...fixtureInput, records: [...fixtureInput.records.filter((r) => r.id !== 'form'), ...records] })).toMatchObject(
+      {
+        success: false,
+        issues: [{ code: 'check/forbidden-field' }],
+      },
+    );
   });
 
   it('no stage that can resolve means no way to finish', () => {
@@ -144,13 +162,15 @@ describe('JSON Schema', () => {
   it('describes the top-level keys, forbids unknown ones, and requires the identity', () => {
     const schema = toJSONSchema() as { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'stages', 'bypass', 'scope', 'roles', 'records']));
-    expect(schema.required).toEqual(expect.arrayContaining(['id', 'title', 'partnership', 'version', 'effectiveFrom', 'source', 'scope', 'roles', 'stages']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['id', 'title', 'partnership', 'version', 'effectiveFrom', 'source', 'scope', 'roles', 'stages']),
+    );
     expect(schema.additionalProperties).toBe(false);
   });
 });
 
 describe('shared objects are not cycles', () => {
-  it('one timescale object used by several obligations (a TypeScript author\'s constant) parses', () => {
+  it("one timescale object used by several obligations (a TypeScript author's constant) parses", () => {
     const due = { within: '5wd' };
     const stages = fixtureInput.stages.map((s) => (s.obligations ? { ...s, obligations: s.obligations.map((o) => ({ ...o, due })) } : s));
     expect(parseProtocol({ ...fixtureInput, stages }).success).toBe(true);

@@ -22,7 +22,10 @@ describe('renderMermaid', () => {
   });
 
   it('escapes quotes and angle brackets in labels', () => {
-    const source = renderMermaid({ ...fixture, stages: [{ ...fixture.stages[0]!, title: 'A "quoted" <b>title</b>' }, ...fixture.stages.slice(1)] });
+    const source = renderMermaid({
+      ...fixture,
+      stages: [{ ...fixture.stages[0]!, title: 'A "quoted" <b>title</b>' }, ...fixture.stages.slice(1)],
+    });
     expect(source).toContain('A #quot;quoted#quot; #lt;b#gt;title#lt;/b#gt;');
   });
 
@@ -44,13 +47,22 @@ describe('renderMarkdown', () => {
 
 describe('timescaleInWords', () => {
   it('reads as a policy author would say it', () => {
-    expect(timescaleInWords({ within: '5wd', from: 'completed:stage-1' }, fixture)).toBe('within 5 working days of the completion of Internal');
+    expect(timescaleInWords({ within: '5wd', from: 'completed:stage-1' }, fixture)).toBe(
+      'within 5 working days of the completion of Internal',
+    );
     expect(timescaleInWords({ target: { within: '24h' }, limit: { within: '5wd' } }, fixture)).toBe(
       'within 24 hours of the start of the stage (target), and no later than 5 working days after the start of the stage',
     );
-    expect(timescaleInWords({ earliestOf: [{ within: '10wd', from: 'disagreement' }, { none: 'in a timescale which keeps the child safe' }] }, fixture)).toBe(
+    expect(
+      timescaleInWords(
+        { earliestOf: [{ within: '10wd', from: 'disagreement' }, { none: 'in a timescale which keeps the child safe' }] },
+        fixture,
+      ),
+    ).toBe(
       'whichever is sooner: within 10 working days of the disagreement arising; or no number given: "in a timescale which keeps the child safe"',
     );
-    expect(timescaleInWords({ within: 'sameWorkingDay', from: 'bypassed' }, fixture)).toBe('the same working day as the rule being invoked');
+    expect(timescaleInWords({ within: 'sameWorkingDay', from: 'bypassed' }, fixture)).toBe(
+      'the same working day as the rule being invoked',
+    );
   });
 });

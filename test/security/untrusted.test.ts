@@ -54,7 +54,8 @@ const swindonJson = (): Record<string, any> => JSON.parse(JSON.stringify(swindon
 const codes = (result: ProtocolResult): string[] => (result.success ? [] : result.issues.map((i) => i.code));
 
 /** A finding that is really a stack overflow, caught and reported on the way out. */
-const overflow = (result: ProtocolResult): string | undefined => (result.success ? undefined : result.issues.find((i) => /call stack|RangeError/i.test(i.message))?.message);
+const overflow = (result: ProtocolResult): string | undefined =>
+  result.success ? undefined : result.issues.find((i) => /call stack|RangeError/i.test(i.message))?.message;
 
 /** An issue, not a success, and no finding that is really a stack overflow. */
 function expectIssues(result: ProtocolResult): void {
@@ -64,8 +65,17 @@ function expectIssues(result: ProtocolResult): void {
 }
 
 const isoAt = (second: number): string => new Date(Date.UTC(2026, 0, 5, 10) + second * 1000).toISOString();
-const opened = { type: 'opened', at: '2026-01-05T09:00', subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
-const caseOf = (protocol: Protocol, events: readonly unknown[]): Case => ({ protocol: { id: protocol.id, version: protocol.version }, events: events as CaseEvent[] });
+const opened = {
+  type: 'opened',
+  at: '2026-01-05T09:00',
+  subject: 'child',
+  raisingAgency: 'School',
+  receivingAgency: "Children's Social Care",
+} as const;
+const caseOf = (protocol: Protocol, events: readonly unknown[]): Case => ({
+  protocol: { id: protocol.id, version: protocol.version },
+  events: events as CaseEvent[],
+});
 
 describe('very large and deeply nested protocol text (loadProtocol)', { timeout: SLOW }, () => {
   it('10 MB of small values is refused with an issue, promptly', () => {
@@ -100,9 +110,15 @@ describe('very large and deeply nested protocol text (loadProtocol)', { timeout:
 describe('very large protocol values (parseProtocol)', { timeout: SLOW }, () => {
   it('100,000-element arrays where lists are expected produce issues, promptly', () => {
     const p = swindonJson();
-    expectIssues(guarded('100k bad subjects', () => parseProtocol({ ...p, scope: { ...p.scope, subjects: new Array(100_000).fill('alien') } })));
+    expectIssues(
+      guarded('100k bad subjects', () => parseProtocol({ ...p, scope: { ...p.scope, subjects: new Array(100_000).fill('alien') } })),
+    );
     expectIssues(guarded('100k stages that are not objects', () => parseProtocol({ ...p, stages: new Array(100_000).fill('stage') })));
-    expectIssues(guarded('100k roles that are not objects', () => parseProtocol({ ...p, roles: Array.from({ length: 100_000 }, (_, i) => `role-${i}`) })));
+    expectIssues(
+      guarded('100k roles that are not objects', () =>
+        parseProtocol({ ...p, roles: Array.from({ length: 100_000 }, (_, i) => `role-${i}`) }),
+      ),
+    );
     expectIssues(guarded('100k notes that are not text', () => parseProtocol({ ...p, notes: new Array(100_000).fill(1) })));
   });
 
@@ -162,7 +178,13 @@ describe('long strings', { timeout: SLOW }, () => {
     // Many "name" words and no "child": a pattern with ".*" between the two word lists tries every
     // "name" against the whole rest of the label.
     const p = swindonJson();
-    p.records.push({ id: 'long-form', title: 'Form', kind: 'form', noChildOrFamilyDetails: true, fields: [{ id: 'f', label: 'name '.repeat(40_000) }] });
+    p.records.push({
+      id: 'long-form',
+      title: 'Form',
+      kind: 'form',
+      noChildOrFamilyDetails: true,
+      fields: [{ id: 'f', label: 'name '.repeat(40_000) }],
+    });
     expect(overflow(guarded('long label', () => parseProtocol(p)))).toBeUndefined();
   });
 
@@ -174,7 +196,10 @@ describe('long strings', { timeout: SLOW }, () => {
     obligation.source = { quote: `${'a'.repeat(100_000)}. Within 5 days.` };
     const parsed = parseProtocol(p);
     expect(parsed.success).toBe(true);
-    if (parsed.success) expect(guarded('lint', () => lintProtocol(parsed.protocol, { today: '2026-01-01' })).map((f) => f.code)).toContain('lint/ambiguous-days');
+    if (parsed.success)
+      expect(guarded('lint', () => lintProtocol(parsed.protocol, { today: '2026-01-01' })).map((f) => f.code)).toContain(
+        'lint/ambiguous-days',
+      );
   });
 
   it('a long unknown key made of the words the finding uses is an issue, promptly', () => {
@@ -220,10 +245,18 @@ describe('long strings', { timeout: SLOW }, () => {
 
   it('megabyte instants, stage ids and texts in events are refused or kept, promptly', () => {
     const long = 'x'.repeat(10 * MB);
-    expect(guarded('10 MB at', () => replay(swindon, caseOf(swindon, [{ ...opened, at: `2026-01-05T09:00${'0'.repeat(MB)}` }])))).toMatchObject({ success: false, refusal: { code: 'engine/invalid-event' } });
-    expect(guarded('10 MB stage id', () => replay(swindon, caseOf(swindon, [opened, { type: 'escalated', at: isoAt(1), to: long }])))).toMatchObject({ success: false, refusal: { code: 'engine/unknown-stage' } });
-    expect(guarded('10 MB agency', () => replay(swindon, caseOf(swindon, [{ ...opened, raisingAgency: long }])))).toMatchObject({ success: true });
-    expect(guarded('10 MB now', () => status(swindon, caseOf(swindon, [opened]), `2026-01-05${'0'.repeat(MB)}`))).toMatchObject({ success: false });
+    expect(
+      guarded('10 MB at', () => replay(swindon, caseOf(swindon, [{ ...opened, at: `2026-01-05T09:00${'0'.repeat(MB)}` }]))),
+    ).toMatchObject({ success: false, refusal: { code: 'engine/invalid-event' } });
+    expect(
+      guarded('10 MB stage id', () => replay(swindon, caseOf(swindon, [opened, { type: 'escalated', at: isoAt(1), to: long }]))),
+    ).toMatchObject({ success: false, refusal: { code: 'engine/unknown-stage' } });
+    expect(guarded('10 MB agency', () => replay(swindon, caseOf(swindon, [{ ...opened, raisingAgency: long }])))).toMatchObject({
+      success: true,
+    });
+    expect(guarded('10 MB now', () => status(swindon, caseOf(swindon, [opened]), `2026-01-05${'0'.repeat(MB)}`))).toMatchObject({
+      success: false,
+    });
   });
 });
 
@@ -231,7 +264,10 @@ describe('100,000 events in a case', { timeout: SLOW }, () => {
   const N = 100_000;
 
   it('are replayed, and their status and allowed moves computed, promptly', () => {
-    const records = caseOf(swindon, [opened, ...Array.from({ length: N }, (_, i) => ({ type: 'recorded', at: isoAt(i), record: swindon.records[0]!.id }))]);
+    const records = caseOf(swindon, [
+      opened,
+      ...Array.from({ length: N }, (_, i) => ({ type: 'recorded', at: isoAt(i), record: swindon.records[0]!.id })),
+    ]);
     expect(guarded('replay', () => replay(swindon, records)).success).toBe(true);
     expect(guarded('status', () => status(swindon, records, '2026-06-01T00:00')).success).toBe(true);
     guarded('allowedNow', () => allowedNow(swindon, records));
@@ -303,7 +339,8 @@ describe('prototype keys are data', () => {
       [{ type: 'fulfilled', at: isoAt(1), obligation: 'constructor' }, 'engine/unknown-obligation'],
       [{ type: 'bypassed', at: isoAt(1), rule: 'valueOf' }, 'engine/unknown-rule'],
     ];
-    for (const [event, code] of refusals) expect(applyEvent(protocol, start.case, event)).toMatchObject({ success: false, refusal: { code } });
+    for (const [event, code] of refusals)
+      expect(applyEvent(protocol, start.case, event)).toMatchObject({ success: false, refusal: { code } });
     // And a protocol that refers to inherited names does not pass its checks.
     const p = swindonJson();
     p.stages[0].owners = ['constructor'];
@@ -336,11 +373,14 @@ describe('event logs with "__proto__"', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  const log = (events: string): Case => JSON.parse(`{"protocol": {"id": "swindon", "version": ${JSON.stringify(swindon.version)}}, "events": ${events}}`) as Case;
+  const log = (events: string): Case =>
+    JSON.parse(`{"protocol": {"id": "swindon", "version": ${JSON.stringify(swindon.version)}}, "events": ${events}}`) as Case;
   const openedJson = JSON.stringify(opened).slice(0, -1);
 
   it('"__proto__" keys in stored events are data: the case replays, pollutes nothing and is not changed', () => {
-    const kase = log(`[${openedJson}, "__proto__": {"polluted": true, "type": "closed"}}, {"type": "escalated", "at": "2026-01-06T10:00", "__proto__": {"to": "stage-5"}}]`);
+    const kase = log(
+      `[${openedJson}, "__proto__": {"polluted": true, "type": "closed"}}, {"type": "escalated", "at": "2026-01-06T10:00", "__proto__": {"to": "stage-5"}}]`,
+    );
     const before = JSON.stringify(kase);
     const result = replay(swindon, kase);
     expect(result.success).toBe(true);
@@ -361,15 +401,26 @@ describe('event logs with "__proto__"', () => {
       [`${start}, {"type": "recorded", "at": "2026-01-06", "record": "__proto__"}]`, 'engine/unknown-record'],
       [`${start}, {"type": "fulfilled", "at": "2026-01-06", "obligation": "__proto__"}]`, 'engine/unknown-obligation'],
       [`${start}, {"type": "bypassed", "at": "2026-01-06", "rule": "__proto__"}]`, 'engine/unknown-rule'],
-      [`[{"type": "opened", "at": "2026-01-05", "subject": "__proto__", "raisingAgency": "A", "receivingAgency": "B"}]`, 'engine/subject-out-of-scope'],
-      [`[{"type": "opened", "at": "2026-01-05", "subject": "constructor", "raisingAgency": "A", "receivingAgency": "B"}]`, 'engine/subject-out-of-scope'],
-      [`[{"type": "opened", "at": {"__proto__": "2026-01-05"}, "subject": "child", "raisingAgency": "A", "receivingAgency": "B"}]`, 'engine/invalid-event'],
+      [
+        `[{"type": "opened", "at": "2026-01-05", "subject": "__proto__", "raisingAgency": "A", "receivingAgency": "B"}]`,
+        'engine/subject-out-of-scope',
+      ],
+      [
+        `[{"type": "opened", "at": "2026-01-05", "subject": "constructor", "raisingAgency": "A", "receivingAgency": "B"}]`,
+        'engine/subject-out-of-scope',
+      ],
+      [
+        `[{"type": "opened", "at": {"__proto__": "2026-01-05"}, "subject": "child", "raisingAgency": "A", "receivingAgency": "B"}]`,
+        'engine/invalid-event',
+      ],
     ];
     for (const [events, code] of cases) expect(replay(swindon, log(events)), events).toMatchObject({ success: false, refusal: { code } });
   });
 
   it('a case whose protocol reference is "__proto__"-shaped is refused as the wrong protocol', () => {
-    const kase = JSON.parse(`{"protocol": {"__proto__": {"id": "swindon", "version": ${JSON.stringify(swindon.version)}}}, "events": []}`) as Case;
+    const kase = JSON.parse(
+      `{"protocol": {"__proto__": {"id": "swindon", "version": ${JSON.stringify(swindon.version)}}}, "events": []}`,
+    ) as Case;
     expect(replay(swindon, kase)).toMatchObject({ success: false, refusal: { code: 'engine/wrong-protocol' } });
   });
 });
@@ -427,7 +478,14 @@ describe('no code execution', () => {
   });
 
   it('protocol text is JSON only: code in it is a syntax error', () => {
-    for (const text of ['{"id": function () { return 1 }}', '{"id": `x`}', "{'id': 'x'}", '{"id": undefined}', '{"id": 1n}', 'module.exports = {}']) {
+    for (const text of [
+      '{"id": function () { return 1 }}',
+      '{"id": `x`}',
+      "{'id': 'x'}",
+      '{"id": undefined}',
+      '{"id": 1n}',
+      'module.exports = {}',
+    ]) {
       expect(codes(loadProtocol(text)), text).toEqual(['json/syntax']);
     }
   });
@@ -460,15 +518,22 @@ describe('no code execution', () => {
           const args = node.arguments ?? ts.factory.createNodeArray();
           if (callee.kind === ts.SyntaxKind.ImportKeyword) report(node, 'import()');
           if (ts.isIdentifier(callee) && ['eval', 'require', 'Function'].includes(callee.text)) report(node, `${callee.text}(...)`);
-          if (ts.isIdentifier(callee) && callee.text === 'Date' && args.length === 0) report(node, ts.isNewExpression(node) ? 'new Date()' : 'Date()');
+          if (ts.isIdentifier(callee) && callee.text === 'Date' && args.length === 0)
+            report(node, ts.isNewExpression(node) ? 'new Date()' : 'Date()');
         }
         if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
           const [object, property] = [node.expression.text, node.name.text];
           if (object === 'Date' && property === 'now') report(node, 'Date.now');
           if (object === 'process') report(node, `process.${property}`);
-          if (object === 'globalThis' && ['eval', 'Function', 'process', 'require'].includes(property)) report(node, `globalThis.${property}`);
+          if (object === 'globalThis' && ['eval', 'Function', 'process', 'require'].includes(property))
+            report(node, `globalThis.${property}`);
         }
-        if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && ['process', 'globalThis'].includes(node.expression.text)) report(node, `${node.expression.text}[...]`);
+        if (
+          ts.isElementAccessExpression(node) &&
+          ts.isIdentifier(node.expression) &&
+          ['process', 'globalThis'].includes(node.expression.text)
+        )
+          report(node, `${node.expression.text}[...]`);
         // `eval`, `Function` or `process` used as a value in any other way (passed, aliased).
         if (ts.isIdentifier(node) && ['eval', 'Function', 'process'].includes(node.text) && isValue(node)) report(node, node.text);
         ts.forEachChild(node, visit);
@@ -483,7 +548,14 @@ describe('no code execution', () => {
 function isValue(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isPropertySignature(parent)) &&
+    parent.name === node
+  )
+    return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isQualifiedName(parent)) return false;
   for (let up: ts.Node | undefined = parent; up; up = up.parent) if (ts.isTypeNode(up)) return false;
   return true;

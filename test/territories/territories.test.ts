@@ -147,8 +147,16 @@ describe('correcting date-holidays with addHolidays / removeHolidays', () => {
       ],
     });
     expect(holidaysBetween('2026-01-01', '2026-12-31', isleOfMan).map((h) => h.date)).toEqual([
-      '2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-06-05',
-      '2026-07-06', '2026-08-31', '2026-12-25', '2026-12-28',
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-06-05',
+      '2026-07-06',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
     ]);
     expect(addWorkingDays('2026-07-03', 1, isleOfMan)).toBe('2026-07-07');
   });
@@ -156,7 +164,8 @@ describe('correcting date-holidays with addHolidays / removeHolidays', () => {
 
 describe('which date-holidays types count', () => {
   const fake = (type: string): DateHolidaysLike => ({
-    getHolidays: (year) => (year === 2026 ? [{ date: '2026-03-03 00:00:00', start: new Date(Date.UTC(2026, 2, 3)), type, name: 'Founders Day' }] : []),
+    getHolidays: (year) =>
+      year === 2026 ? [{ date: '2026-03-03 00:00:00', start: new Date(Date.UTC(2026, 2, 3)), type, name: 'Founders Day' }] : [],
   });
 
   it('public and bank by default; others when asked', () => {

@@ -312,12 +312,24 @@ describe('rules over 2000-2099', () => {
         const dow = weekday(iso(year, 12, 25));
         const expected =
           dow === 6
-            ? [{ date: iso(year, 12, 27), name: 'Christmas Day' }, { date: iso(year, 12, 28), name: 'Boxing Day' }]
+            ? [
+                { date: iso(year, 12, 27), name: 'Christmas Day' },
+                { date: iso(year, 12, 28), name: 'Boxing Day' },
+              ]
             : dow === 0
-              ? [{ date: iso(year, 12, 26), name: 'Boxing Day' }, { date: iso(year, 12, 27), name: 'Christmas Day' }]
+              ? [
+                  { date: iso(year, 12, 26), name: 'Boxing Day' },
+                  { date: iso(year, 12, 27), name: 'Christmas Day' },
+                ]
               : dow === 5
-                ? [{ date: iso(year, 12, 25), name: 'Christmas Day' }, { date: iso(year, 12, 28), name: 'Boxing Day' }]
-                : [{ date: iso(year, 12, 25), name: 'Christmas Day' }, { date: iso(year, 12, 26), name: 'Boxing Day' }];
+                ? [
+                    { date: iso(year, 12, 25), name: 'Christmas Day' },
+                    { date: iso(year, 12, 28), name: 'Boxing Day' },
+                  ]
+                : [
+                    { date: iso(year, 12, 25), name: 'Christmas Day' },
+                    { date: iso(year, 12, 26), name: 'Boxing Day' },
+                  ];
         const december = inYear(generated[region], year).filter((h) => h.date >= iso(year, 12, 20));
         expect({ region, year, december }).toEqual({ region, year, december: expected });
       }
@@ -341,7 +353,9 @@ describe('rules over 2000-2099', () => {
       const dow = weekday(jan1);
       const single = dow === 6 ? addDays(jan1, 2) : dow === 0 ? addDays(jan1, 1) : jan1;
       for (const region of ['england-and-wales', 'northern-ireland'] as const) {
-        expect(inYear(generated[region], year).filter((h) => h.date < iso(year, 1, 10))).toEqual([{ date: single, name: "New Year's Day" }]);
+        expect(inYear(generated[region], year).filter((h) => h.date < iso(year, 1, 10))).toEqual([
+          { date: single, name: "New Year's Day" },
+        ]);
       }
       // Scotland: the first two weekdays from 1 January (Fri -> 1 and 4; Sat -> 3 and 4; Sun -> 2 and 3).
       const first = single;
@@ -355,12 +369,14 @@ describe('rules over 2000-2099', () => {
     }
   });
 
-  it('Scotland: St Andrew\'s Day 30 November, or the next Monday when it falls at a weekend (from 2007)', () => {
+  it("Scotland: St Andrew's Day 30 November, or the next Monday when it falls at a weekend (from 2007)", () => {
     for (const year of YEARS.filter((y) => y >= 2007)) {
       const nov30 = iso(year, 11, 30);
       const dow = weekday(nov30);
       const date = dow === 6 ? addDays(nov30, 2) : dow === 0 ? addDays(nov30, 1) : nov30;
-      expect(generated.scotland.filter((h) => h.name === "St Andrew's Day" && h.date.startsWith(`${year}-`))).toEqual([{ date, name: "St Andrew's Day" }]);
+      expect(generated.scotland.filter((h) => h.name === "St Andrew's Day" && h.date.startsWith(`${year}-`))).toEqual([
+        { date, name: "St Andrew's Day" },
+      ]);
     }
   });
 
@@ -382,10 +398,20 @@ describe('rules over 2000-2099', () => {
   it('Easter, May and August bank holidays follow the statutory rules, apart from the moved years', () => {
     /** Gregorian Easter Sunday (anonymous Gregorian algorithm), computed independently of date-holidays. */
     const easter = (y: number) => {
-      const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-      const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-      const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-      const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+      const a = y % 19,
+        b = Math.floor(y / 100),
+        c = y % 100,
+        d = Math.floor(b / 4),
+        e = b % 4;
+      const f = Math.floor((b + 8) / 25),
+        g = Math.floor((b - f + 1) / 3),
+        h = (19 * a + b - d - g + 15) % 30;
+      const i = Math.floor(c / 4),
+        k = c % 4,
+        l = (32 + 2 * e + 2 * i - h - k) % 7,
+        m = Math.floor((a + 11 * h + 22 * l) / 451);
+      const month = Math.floor((h + l - 7 * m + 114) / 31),
+        day = ((h + l - 7 * m + 114) % 31) + 1;
       return iso(y, month, day);
     };
     const firstMonday = (y: number, month: number) => {
@@ -400,7 +426,8 @@ describe('rules over 2000-2099', () => {
     for (const year of YEARS) {
       const sunday = easter(year);
       const earlyMay = year === 2020 ? '2020-05-08' : firstMonday(year, 5);
-      const spring = ({ 2002: '2002-06-04', 2012: '2012-06-04', 2022: '2022-06-02' } as Record<number, string>)[year] ?? lastMonday(year, 5, 31);
+      const spring =
+        ({ 2002: '2002-06-04', 2012: '2012-06-04', 2022: '2022-06-02' } as Record<number, string>)[year] ?? lastMonday(year, 5, 31);
       for (const region of REGIONS) {
         expect(nameOn(region, addDays(sunday, -2))).toBe('Good Friday');
         expect(nameOn(region, addDays(sunday, 1))).toBe(region === 'scotland' ? undefined : 'Easter Monday');
@@ -408,7 +435,9 @@ describe('rules over 2000-2099', () => {
         expect(nameOn(region, spring)).toBe('Spring bank holiday');
         const summer = region === 'scotland' ? firstMonday(year, 8) : lastMonday(year, 8, 31);
         expect(nameOn(region, summer)).toBe('Summer bank holiday');
-        expect(generated[region].filter((h) => h.name === 'Easter Monday' && h.date.startsWith(`${year}-`)).length).toBe(region === 'scotland' ? 0 : 1);
+        expect(generated[region].filter((h) => h.name === 'Easter Monday' && h.date.startsWith(`${year}-`)).length).toBe(
+          region === 'scotland' ? 0 : 1,
+        );
         for (const name of ['Good Friday', 'Early May bank holiday', 'Spring bank holiday', 'Summer bank holiday']) {
           expect(generated[region].filter((h) => h.name.startsWith(name) && h.date.startsWith(`${year}-`)).length).toBe(1);
         }

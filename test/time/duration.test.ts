@@ -95,14 +95,22 @@ describe('composite timescales', () => {
 
   it('earliestOf picks whichever is the sooner', () => {
     const result = evaluateTimescale(
-      { earliestOf: [{ within: '10wd', from: 'arose' }, { within: '1wd', from: 'referred' }] },
+      {
+        earliestOf: [
+          { within: '10wd', from: 'arose' },
+          { within: '1wd', from: 'referred' },
+        ],
+      },
       { ...arose, referred: '2027-01-04T09:00' },
     );
     expect(result.kind === 'due' && result.due.date).toBe('2027-01-05');
   });
 
   it('earliestOf with words only ("in a timescale which keeps the child safe") keeps the number', () => {
-    const result = evaluateTimescale({ earliestOf: [{ within: '10wd', from: 'arose' }, { none: 'in a timescale which keeps the child safe' }] }, arose);
+    const result = evaluateTimescale(
+      { earliestOf: [{ within: '10wd', from: 'arose' }, { none: 'in a timescale which keeps the child safe' }] },
+      arose,
+    );
     expect(result.kind === 'due' && result.due.date).toBe('2027-01-07');
   });
 
@@ -115,7 +123,9 @@ describe('composite timescales', () => {
   });
 
   it('a malformed timescale says what is accepted', () => {
-    expect(() => evaluateTimescale({ within: '5 days', from: 'arose' }, arose)).toThrow(/Write "5wd" for working days or "5d" for calendar days/);
+    expect(() => evaluateTimescale({ within: '5 days', from: 'arose' }, arose)).toThrow(
+      /Write "5wd" for working days or "5d" for calendar days/,
+    );
     expect(() => evaluateTimescale({ whenever: true } as never, arose)).toThrow(/"within": "5wd"/);
   });
 });

@@ -5,18 +5,24 @@ import { REGIONS, addWorkingDays, calendarFromGovUkFeed, holidaysBetween, isWork
 
 // The official dates as published up to mid-2025 (Open Government Licence), rebuilt in the shape of the
 // live feed at https://www.gov.uk/bank-holidays.json: { [division]: { division, events: [{ title, date, notes, bunting }] } }.
-const dates = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/govuk-bank-holidays-2012-2027.json'), 'utf8')).divisions as Record<string, string[]>;
+const dates = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/govuk-bank-holidays-2012-2027.json'), 'utf8'))
+  .divisions as Record<string, string[]>;
 type Feed = Record<string, { division: string; events: { title: string; date: string; notes: string; bunting: boolean }[] }>;
 const feed: Feed = Object.fromEntries(
-  Object.entries(dates).map(([division, list]) => [division, { division, events: list.map((date) => ({ title: 'Bank holiday', date, notes: '', bunting: true })) }]),
+  Object.entries(dates).map(([division, list]) => [
+    division,
+    { division, events: list.map((date) => ({ title: 'Bank holiday', date, notes: '', bunting: true })) },
+  ]),
 );
 
 describe('calendarFromGovUkFeed', () => {
-  it.each(REGIONS)('%s: the feed\'s holidays are exactly the calendar\'s for the years it covers', (region) => {
+  it.each(REGIONS)("%s: the feed's holidays are exactly the calendar's for the years it covers", (region) => {
     const result = calendarFromGovUkFeed(feed, { region });
     expect(result.success).toBe(true);
     if (!result.success) return;
-    const expected = feed[region]!.events.map((e) => e.date).filter((d) => !['6', '0'].includes(String(new Date(d).getUTCDay()))).sort();
+    const expected = feed[region]!.events.map((e) => e.date)
+      .filter((d) => !['6', '0'].includes(String(new Date(d).getUTCDay())))
+      .sort();
     expect(holidaysBetween('2012-01-01', '2027-12-31', result.calendar).map((h) => h.date)).toEqual(expected);
   });
 
@@ -32,7 +38,7 @@ describe('calendarFromGovUkFeed', () => {
     expect(isWorkingDay('2030-12-25', result.calendar)).toBe(false);
   });
 
-  it('without the World Cup holiday (the feed predates it) Scotland\'s 15 June 2026 is a working day', () => {
+  it("without the World Cup holiday (the feed predates it) Scotland's 15 June 2026 is a working day", () => {
     const result = calendarFromGovUkFeed(feed, { region: 'scotland' });
     if (!result.success) return expect.unreachable();
     expect(isWorkingDay('2026-06-15', result.calendar)).toBe(true);

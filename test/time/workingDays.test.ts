@@ -40,7 +40,7 @@ describe('regions differ', () => {
     expect(addWorkingDays('2026-06-12', 1, 'scotland')).toBe('2026-06-16');
   });
 
-  it('St Patrick\'s Day is a holiday only in Northern Ireland', () => {
+  it("St Patrick's Day is a holiday only in Northern Ireland", () => {
     expect(isWorkingDay('2026-03-17', 'northern-ireland')).toBe(false);
     expect(isWorkingDay('2026-03-17', 'england-and-wales')).toBe(true);
   });
