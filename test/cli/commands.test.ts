@@ -74,7 +74,7 @@ describe('list', () => {
 });
 
 describe('plan', () => {
-  it('--json gives { protocol, from, stages: [{ id, title, owners, dueDate, dueAt }] }', () => {
+  it('--json gives { protocol, from, confirmedUntil, stages: [{ id, title, owners, dueDate, dueAt, provisional }] }', () => {
     const run = cli(['plan', FIXTURE, '--from', '2026-12-21', '--json']);
     expect(run.status).toBe(0);
     const plan = JSON.parse(run.stdout);
@@ -86,7 +86,9 @@ describe('plan', () => {
       owners: ['practitioner'],
       dueDate: '2026-12-23',
       dueAt: '2026-12-23T23:59:59.999+00:00',
+      provisional: false,
     });
+    expect(plan.confirmedUntil).toBe('2027-12-31');
     expect(plan.stages.map((s: { dueDate: string }) => s.dueDate).slice(0, 5)).toEqual([
       '2026-12-23',
       '2027-01-04',
@@ -193,13 +195,15 @@ describe('due', () => {
     expect(cli(['due', '2027-01-01', '1wd', '--region', 'scotland']).stdout).toBe('2027-01-05\n');
   });
 
-  it('--json gives from, timescale, date and instant', () => {
+  it('--json gives from, timescale, date and instant, whether provisional and the confirmed date', () => {
     const run = cli(['due', '2026-12-21', '5wd', '--json']);
     expect(JSON.parse(run.stdout)).toEqual({
       from: '2026-12-21T00:00:00+00:00',
       timescale: '5wd',
       date: '2026-12-30',
       at: '2026-12-30T23:59:59.999+00:00',
+      provisional: false,
+      confirmedUntil: '2027-12-31',
     });
   });
 
