@@ -349,3 +349,43 @@ describe('schema', () => {
     expect(run.status).toBe(0);
   });
 });
+
+// Isle of Man Treasury 2026 list (TT bank holiday Friday 5 June, Tynwald Day Monday 6 July), States of
+// Guernsey (summer bank holiday 31 August), Liberation Day in Jersey (Friday 9 May 2025): sources in
+// test/fixtures/crown-dependencies-lists.json and src/time/holiday-corrections.json.
+describe('Crown Dependencies and provisional dates', () => {
+  it.each([
+    ['2026-06-04', 'isle-of-man', '2026-06-08'],
+    ['2026-07-03', 'isle-of-man', '2026-07-07'],
+    ['2026-08-28', 'guernsey', '2026-09-01'],
+    ['2025-05-08', 'jersey', '2025-05-12'],
+    ['2024-07-12', 'jersey', '2024-07-16'],
+  ])('due %s 1wd --region %s prints %s', (from, region, date) => {
+    const run = cli(['due', from, '1wd', '--region', region]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${date}\n`);
+  });
+
+  it('due past the confirmed date says so in words on stderr, and in --json', () => {
+    const run = cli(['due', '2027-06-03', '1wd', '--region', 'isle-of-man']);
+    expect(run.stdout).toBe('2027-06-07\n');
+    expect(run.stderr).toContain('provisional: bank holidays after 2026-12-31 are not yet announced');
+    expect(JSON.parse(cli(['due', '2027-06-03', '1wd', '--region', 'isle-of-man', '--json']).stdout)).toMatchObject({
+      provisional: true,
+      confirmedUntil: '2026-12-31',
+    });
+  });
+
+  it('plan swindon --from 2029-12-21 --json marks its dates provisional; from 2026-12-21 it does not', () => {
+    const late = JSON.parse(cli(['plan', 'swindon', '--from', '2029-12-21', '--json']).stdout);
+    const dated = late.stages.filter((s: { dueDate: string | null }) => s.dueDate);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((s: { provisional: boolean }) => s.provisional === true)).toBe(true);
+    const early = JSON.parse(cli(['plan', 'swindon', '--from', '2026-12-21', '--json']).stdout);
+    expect(early.stages.every((s: { provisional: boolean }) => s.provisional === false)).toBe(true);
+    expect(cli(['plan', 'swindon', '--from', '2029-12-21']).stdout).toContain(
+      'provisional: bank holidays after 2027-12-31 are not yet announced',
+    );
+    expect(cli(['plan', 'swindon', '--from', '2026-12-21']).stdout).not.toContain('provisional');
+  });
+});
