@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds src/time/_bankHolidays.generated.ts: UK bank holidays for 2000-2099 in the three GOV.UK
-// divisions, from the rules in the installed `date-holidays` package (country GB, states ENG / SCT /
-// NIR) plus the sourced corrections in src/time/holiday-corrections.json.
+// Builds src/time/_bankHolidays.generated.ts: bank holidays for 2000-2099 in the three GOV.UK
+// divisions and the three Crown Dependencies, from the rules in the installed `date-holidays` package
+// (country GB, states ENG / SCT / NIR; countries IM, JE, GG), the island rules below (ISLAND_RULES)
+// and the sourced corrections in src/time/holiday-corrections.json, which also says, per region, the
+// last date its government has confirmed (`confirmedUntil`).
 //
 // Usage: `npm run generate` (or `node scripts/generate-holidays.mjs`). The test
 // test/time/bankHolidays.test.ts fails when the committed file is not what this script would write.
@@ -44,7 +46,14 @@ export const REGION_STATES = Object.freeze({
   'northern-ireland': 'NIR',
 });
 
-/** @typedef {keyof typeof REGION_STATES} Region */
+/** Crown Dependency → date-holidays country. */
+export const ISLAND_COUNTRIES = Object.freeze({
+  'isle-of-man': 'IM',
+  jersey: 'JE',
+  guernsey: 'GG',
+});
+
+/** @typedef {keyof typeof REGION_STATES | keyof typeof ISLAND_COUNTRIES} Region */
 /** @typedef {{ date: string, name: string }} BankHoliday */
 /** @typedef {Record<Region, BankHoliday[]>} BankHolidayTable */
 /**
@@ -57,8 +66,25 @@ export const REGION_STATES = Object.freeze({
  * @property {string} source
  */
 
+/** The GOV.UK divisions only. */
+export const UK_REGIONS = /** @type {(keyof typeof REGION_STATES)[]} */ (Object.keys(REGION_STATES));
+
 /** @type {Region[]} */
-export const REGIONS = /** @type {Region[]} */ (Object.keys(REGION_STATES));
+export const REGIONS = /** @type {Region[]} */ ([...Object.keys(REGION_STATES), ...Object.keys(ISLAND_COUNTRIES)]);
+
+/** Fixed-date holidays that are simply not working-day matters when they fall on a weekend: no substitute. */
+const NO_WEEKDAY_SUBSTITUTE = new Set([
+  // Jersey: Public Holidays and Bank Holidays (Jersey) Law 1951, Schedule 1 (as revised 2010): 9 May is
+  // a public holiday, with no day in lieu when it falls on a weekend. Source: "Statement by the President
+  // of the Legislation Committee re public holidays in 2004", States Assembly of Jersey, 16 March 2004,
+  // https://statesassembly.je/publications/statements/2004/statement-by-the-president-of-the-legislation-committee-re-public-holidays-in-2004
+  // Guernsey: the Public Holidays Ordinance gives no day in lieu either (2010's Monday 10 May was a
+  // one-off; 2015's call for one was rejected). Source: "Guernsey Liberation Day bank holiday rejected",
+  // BBC News, 2015, https://feeds.bbci.co.uk/news/world-europe-guernsey-31045994
+  'Liberation Day',
+  // Isle of Man: ISLAND_RULES moves a weekend Tynwald Day to the Monday itself.
+  'Tynwald Day',
+]);
 
 /**
  * date-holidays name → GOV.UK name (ASCII apostrophes). Substitute days keep the name of the holiday
@@ -90,6 +116,11 @@ const NAMES = Object.freeze({
   'Queen’s Platinum Jubilee': 'Platinum Jubilee bank holiday',
   "Queen Elizabeth's Funeral Day": 'Bank Holiday for the State Funeral of Queen Elizabeth II',
   "King Charles III's Coronation": 'Bank holiday for the coronation of King Charles III',
+  // The Crown Dependencies (date-holidays IM, JE, GG), named as their governments' lists name them.
+  'Liberation Day': 'Liberation Day',
+  'Summer Bank Holiday': 'Summer bank holiday',
+  'Tynwald Day': 'Tynwald Day',
+  'Tourist Trophy, Senior Race Day': 'TT bank holiday',
 });
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -129,7 +160,8 @@ export function computeRawBankHolidays() {
   /** @type {Partial<BankHolidayTable>} */
   const out = {};
   for (const region of REGIONS) {
-    const hd = new Holidays('GB', REGION_STATES[region]);
+    const island = /** @type {Record<string, string>} */ (ISLAND_COUNTRIES)[region];
+    const hd = island ? new Holidays(island) : new Holidays('GB', /** @type {Record<string, string>} */ (REGION_STATES)[region]);
     /** @type {BankHoliday[]} */
     const list = [];
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -144,6 +176,7 @@ export function computeRawBankHolidays() {
             `Unknown date-holidays holiday "${h.name}" (${region} ${date}, rule "${h.rule}"): add it to NAMES in scripts/generate-holidays.mjs after checking it against GOV.UK.`,
           );
         if (isWeekend(date)) {
+          if (island && NO_WEEKDAY_SUBSTITUTE.has(name)) continue;
           // Only fixed-date holidays may fall on a weekend, and each must have a substitute rule.
           const hasSubstitute = [...substituted].some((rule) => typeof rule === 'string' && rule.includes(` ${h.rule} `));
           if (h.substitute || !hasSubstitute)
@@ -152,6 +185,7 @@ export function computeRawBankHolidays() {
         }
         list.push({ date, name });
       }
+      if (island) ISLAND_RULES[/** @type {keyof typeof ISLAND_RULES} */ (region)](year, list);
     }
     list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     for (let i = 1; i < list.length; i++) {
@@ -162,6 +196,70 @@ export function computeRawBankHolidays() {
   }
   return /** @type {BankHolidayTable} */ (out);
 }
+
+/** @param {number} year @param {number} month 1-12 @param {number} weekday 0 = Sunday @param {number} nth 1 = first, -1 = last */
+function nthWeekday(year, month, weekday, nth) {
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  if (nth > 0) {
+    const first = weekdayOf(`${year}-${pad(month)}-01`);
+    return `${year}-${pad(month)}-${pad(1 + ((weekday - first + 7) % 7) + (nth - 1) * 7)}`;
+  }
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = weekdayOf(`${year}-${pad(month)}-${pad(lastDay)}`);
+  return `${year}-${pad(month)}-${pad(lastDay - ((last - weekday + 7) % 7))}`;
+}
+
+/** @param {string} date @param {number} days */
+function plusDays(date, days) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Where date-holidays' island rules differ from the governments' every year (not a one-off), the
+ * rule is fixed here, for every year; a one-off belongs in the corrections file.
+ * @type {Readonly<Record<keyof typeof ISLAND_COUNTRIES, (year: number, list: BankHoliday[]) => void>>}
+ */
+const ISLAND_RULES = Object.freeze({
+  /**
+   * Isle of Man. Source: Bank Holidays Act 1989 (an Act of Tynwald) as the Treasury applies it, e.g.
+   * "Bank Holidays in the Isle of Man 2022", Isle of Man Government, 6 July 2021,
+   * https://www.gov.im/news/2021/jul/06/bank-holidays-in-the-isle-of-man-2022/ (seen 2026-07-24), and the
+   * 2026 list ("Mark your calendars: 2026 bank holidays announced for Isle of Man", Isle of Man Today,
+   * 11 September 2025, quoting the Treasury).
+   * - Summer bank holiday, the last Monday in August (date-holidays has none).
+   * - Tynwald Day, 5 July, or the Monday after when 5 July is a Saturday or Sunday (2026: Monday 6 July).
+   * - TT bank holiday: set each year by the Treasury for the TT races, not by a fixed rule.
+   *   date-holidays' rule (the second Friday in June) gives the announced date in 2016-2018 and
+   *   2020-2023 (2019 and the Covid years are corrections); since the 2024 schedule the Treasury has
+   *   put it on the first Friday in June (7 June 2024, 6 June 2025, 5 June 2026), so from 2024 that is
+   *   the rule, and for years not yet announced it is an estimate (the calendar marks results after
+   *   its confirmed date provisional).
+   */
+  'isle-of-man'(year, list) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const { name, date } = /** @type {BankHoliday} */ (list[i]);
+      if (!date.startsWith(`${year}-`)) break; // earlier years are already done
+      if ((name === 'TT bank holiday' && year >= 2024) || name === 'Tynwald Day') list.splice(i, 1);
+    }
+    if (year >= 2024) list.push({ date: nthWeekday(year, 6, 5, 1), name: 'TT bank holiday' });
+    const tynwald = `${year}-07-05`;
+    const day = weekdayOf(tynwald);
+    list.push({ date: day === 6 ? plusDays(tynwald, 2) : day === 0 ? plusDays(tynwald, 1) : tynwald, name: 'Tynwald Day' });
+    list.push({ date: nthWeekday(year, 8, 1, -1), name: 'Summer bank holiday' });
+  },
+  /** Jersey: date-holidays' JE rules (the UK's, plus Liberation Day) need no yearly fix. */
+  jersey() {},
+  /**
+   * Guernsey: the summer bank holiday, the last Monday in August, which date-holidays lacks. Source:
+   * Public Holidays Ordinance (Guernsey); "Public and school holiday dates", States of Guernsey,
+   * https://www.gov.gg/holidaydates (archived 2025-01-18,
+   * https://web.archive.org/web/20250118084112/https://gov.gg/holidaydates), as cited in the issue.
+   */
+  guernsey(year, list) {
+    const date = nthWeekday(year, 8, 1, -1);
+    list.push({ date, name: 'Summer bank holiday' });
+  },
+});
 
 /**
  * GOV.UK names Scotland's two New Year bank holidays in date order: the first weekday is "New
@@ -182,6 +280,25 @@ function nameScottishNewYear(list) {
     /** @type {BankHoliday} */ (days[0]).name = "New Year's Day";
     /** @type {BankHoliday} */ (days[1]).name = '2nd January';
   }
+}
+
+/**
+ * Per region, the last date its government has confirmed, with the source that says so.
+ * @returns {Record<Region, string>}
+ */
+export function loadConfirmedUntil() {
+  const json = JSON.parse(readFileSync(CORRECTIONS_FILE, 'utf8'));
+  const entries = json?.confirmedUntil;
+  /** @type {Partial<Record<Region, string>>} */
+  const out = {};
+  for (const region of REGIONS) {
+    const entry = entries?.[region];
+    const where = `${CORRECTIONS_FILE} confirmedUntil.${region}`;
+    if (!entry || typeof entry.date !== 'string' || !isValidDate(entry.date)) throw new Error(`${where}: needs a "date" as YYYY-MM-DD`);
+    if (typeof entry.source !== 'string' || entry.source.trim() === '') throw new Error(`${where}: missing source`);
+    out[region] = entry.date;
+  }
+  return /** @type {Record<Region, string>} */ (out);
 }
 
 /** @returns {Correction[]} the corrections file, validated */
@@ -249,9 +366,10 @@ export function computeBankHolidays() {
 /**
  * The text of src/time/_bankHolidays.generated.ts for a table.
  * @param {BankHolidayTable} holidays
+ * @param {Record<Region, string>} [confirmedUntil]
  * @returns {string}
  */
-export function renderGeneratedModule(holidays) {
+export function renderGeneratedModule(holidays, confirmedUntil = loadConfirmedUntil()) {
   const version = dateHolidaysVersion();
   /** @type {string[]} */
   const names = [];
@@ -280,6 +398,10 @@ export function renderGeneratedModule(holidays) {
     `/** Per region: space-separated \`YYYY-MM-DD:nameIndex\` entries, sorted by date. */`,
     `export const BANK_HOLIDAYS = {`,
     ...REGIONS.map((region) => `  '${region}': '${tables[region]}',`),
+    `} as const;`,
+    `/** Per region: the last date its government has confirmed (see \`confirmedUntil\` in holiday-corrections.json). */`,
+    `export const CONFIRMED_UNTIL = {`,
+    ...REGIONS.map((region) => `  '${region}': '${confirmedUntil[region]}',`),
     `} as const;`,
     ``,
   ];

@@ -16,7 +16,7 @@ export {
   type NonWorkingDay,
 } from './time/calendar.js';
 export { parseInstant, toLondonDate, toLondonInstant, type InstantInput, type InstantResult } from './time/instant.js';
-export { isWorkingDay, nextWorkingDay, addWorkingDays, workingDaysBetween, endOfDay } from './time/workingDays.js';
+export { isWorkingDay, nextWorkingDay, addWorkingDays, workingDaysBetween, endOfDay, isProvisional } from './time/workingDays.js';
 export {
   parseDuration,
   formatDuration,

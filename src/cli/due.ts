@@ -9,6 +9,8 @@ import {
   UsageError,
   calendarFrom,
   expectPositionals,
+  provisionalNote,
+  resolveCalendarLike,
   parseCommand,
   print,
   printJson,
@@ -29,13 +31,16 @@ days, days, weeks and months print the due date; hours and "immediately" print t
 
 Options:
 ${CALENDAR_HELP}
-  --json                print { from, timescale, date, at }
+  --json                print { from, timescale, date, at, provisional, confirmedUntil }
   -h, --help            this help
 
 Examples:
   escalation-protocols due 2026-12-21 5wd                          # 2026-12-30
   escalation-protocols due 2026-03-28T10:00 24h                    # 2026-03-29T11:00:00+01:00
-  escalation-protocols due 2026-12-21 5wd --closure 2026-12-29..2026-12-31`,
+  escalation-protocols due 2026-12-21 5wd --closure 2026-12-29..2026-12-31
+  escalation-protocols due 2026-06-04 1wd --region isle-of-man     # 2026-06-08 (TT bank holiday)
+
+A date after the region's last announced bank holidays is followed by "provisional: ..." on stderr.`,
 
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
@@ -44,9 +49,16 @@ Examples:
     if (!from.success) throw new UsageError(from.issues[0]!.message);
     const duration = parseDuration(timescale);
     if (!duration.success) throw new UsageError(duration.issues[0]!.message);
-    const result = computeDue(fromText, duration.duration, calendarFrom(values, 'england-and-wales'));
-    if (values.json) printJson({ from: from.instant, timescale, date: result.date, at: result.at });
-    else print(duration.duration.unit === 'hours' || duration.duration.unit === 'immediately' ? result.at : result.date);
+    const calendar = resolveCalendarLike(calendarFrom(values, 'england-and-wales'));
+    const result = computeDue(fromText, duration.duration, calendar);
+    const provisional = result.provisional === true;
+    if (values.json)
+      printJson({ from: from.instant, timescale, date: result.date, at: result.at, provisional, confirmedUntil: calendar.confirmedUntil });
+    else {
+      print(duration.duration.unit === 'hours' || duration.duration.unit === 'immediately' ? result.at : result.date);
+      // On stderr, so that stdout stays the bare answer for scripts ($(escalation-protocols due ...)).
+      if (provisional) process.stderr.write(`${provisionalNote(calendar)}\n`);
+    }
     return 0;
   },
 };

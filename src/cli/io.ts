@@ -6,7 +6,16 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { REGIONS, createCalendar, loadProtocol, type CalendarLike, type Protocol, type ProtocolIssue, type Region } from '../index.js';
+import {
+  REGIONS,
+  createCalendar,
+  loadProtocol,
+  type Calendar,
+  type CalendarLike,
+  type Protocol,
+  type ProtocolIssue,
+  type Region,
+} from '../index.js';
 
 export const BIN = 'escalation-protocols';
 
@@ -258,6 +267,17 @@ export const CALENDAR_OPTIONS = {
 
 export const CALENDAR_HELP = `  --region R            bank holidays of ${REGIONS.join(', ')}
   --closure DATE        a day the organisation is closed, YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD (repeatable)`;
+
+/** A region name or calendar as a calendar (the CLI reads `confirmedUntil` from it). */
+export function resolveCalendarLike(calendar: CalendarLike | undefined, fallback: Region = 'england-and-wales'): Calendar {
+  const like = calendar ?? fallback;
+  return typeof like === 'string' ? createCalendar({ region: like }) : like;
+}
+
+/** The words printed under a result past the calendar's confirmed bank holidays. */
+export function provisionalNote(calendar: Calendar): string {
+  return `provisional: bank holidays after ${calendar.confirmedUntil} are not yet announced (${calendar.region}); a new one could move this date`;
+}
 
 /**
  * A calendar from `--region` (or the default) and `--closure`. Undefined when neither is given, so

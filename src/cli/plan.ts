@@ -38,7 +38,7 @@ Options:
   --from WHEN           YYYY-MM-DD or YYYY-MM-DDTHH:mm (London time), or with an offset (required)
   --subject S           whose route to follow: ${SUBJECTS.join(', ')} (default: the protocol's first)
 ${CALENDAR_HELP}
-  --json                print { protocol, from, stages: [{ id, title, owners, dueDate, dueAt }] }
+  --json                print { protocol, from, confirmedUntil, stages: [{ id, title, owners, dueDate, dueAt, provisional }] }
   -h, --help            this help
 
 Example:
@@ -62,7 +62,15 @@ Example:
       printJson({
         protocol: result.protocol,
         from: result.from,
-        stages: result.stages.map(({ id, title, owners, dueDate, dueAt }) => ({ id, title, owners, dueDate, dueAt })),
+        confirmedUntil: result.confirmedUntil,
+        stages: result.stages.map(({ id, title, owners, dueDate, dueAt, provisional }) => ({
+          id,
+          title,
+          owners,
+          dueDate,
+          dueAt,
+          provisional: provisional === true,
+        })),
       });
       return 0;
     }
@@ -72,11 +80,17 @@ Example:
     // Role ids, not titles: real titles run to a line each, which would bury the dates.
     const rows = result.stages.map((s) => [
       s.id,
-      s.dueDate ? `${s.dueDate}${s.workingDay === null ? '' : dim(` (working day ${s.workingDay})`)}` : dim('no number'),
+      s.dueDate
+        ? `${s.dueDate}${s.provisional ? '*' : ''}${s.workingDay === null ? '' : dim(` (working day ${s.workingDay})`)}`
+        : dim('no number'),
       s.title,
       s.owners.join(', ') || '-',
     ]);
     for (const line of table([['STAGE', 'DUE', 'TITLE', 'OWNERS'], ...rows], '  ')) print(line);
+    if (result.stages.some((s) => s.provisional)) {
+      print();
+      print(`provisional: bank holidays after ${result.confirmedUntil} are not yet announced; dates marked * could still move`);
+    }
     if (result.bypass.length) {
       print();
       print('Bypass rules:');

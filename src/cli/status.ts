@@ -10,6 +10,8 @@ import {
   UsageError,
   bold,
   calendarFrom,
+  provisionalNote,
+  resolveCalendarLike,
   dim,
   display,
   expectPositionals,
@@ -74,6 +76,9 @@ Example:
     if (s.obligations.length === 0) print(dim('  none'));
     const rows = s.obligations.map((o) => [o.id, o.stage ?? `bypass ${o.rule}`, o.owner.title, deadline(o), paint(o)]);
     for (const line of table(rows, '  ')) print(line);
+    if (s.obligations.some((o) => o.due?.provisional || o.target?.provisional)) {
+      print(provisionalNote(resolveCalendarLike(calendar, protocol.scope.region)));
+    }
     print();
     print('Missing records:');
     if (s.missingRecords.length === 0) print(dim('  none'));

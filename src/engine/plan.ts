@@ -4,6 +4,7 @@ import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
 import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type Timescale } from '../time/timescale.js';
+import { isProvisionalDay } from '../time/workingDays.js';
 import { compile, engineCalendar } from './_compile.js';
 import type { Plan, PlanOptions, PlannedStage } from './types.js';
 
@@ -70,6 +71,7 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
       dueDate: due ? formatDay(due.day) : null,
       dueAt: due ? formatLondon(due.at) : null,
       workingDay: due ? calendar.tables.rank[due.day - FIRST_DAY]! - fromRank : null,
+      ...(due && isProvisionalDay(calendar, due.day) ? { provisional: true as const } : {}),
     });
     completed.set(stage.id, due?.at);
     enteredAt = due?.at;
@@ -79,6 +81,7 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
     from: formatLondon(from),
     subject,
     stages,
+    confirmedUntil: calendar.confirmedUntil,
     bypass: protocol.bypass.map((r) => ({
       id: r.id,
       trigger: r.trigger,

@@ -1,7 +1,8 @@
 import type { Obligation, Protocol } from '../protocol/schema.js';
-import { FIRST_DAY, formatDay } from '../time/_days.js';
+import { FIRST_DAY } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
+import { showDue } from '../time/duration.js';
 import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Timescale } from '../time/timescale.js';
 import { TimeError } from '../time/timeError.js';
@@ -9,7 +10,7 @@ import { compile, engineCalendar, type Compiled } from './_compile.js';
 import { allowedMoves, fold, type State, type Visit } from './_fold.js';
 import type { Case, CaseStatus, DueAt, EngineOptions, ObligationState, ObligationStatus, RequiredRecord, StatusResult } from './types.js';
 
-const show = (d: DueNumbers | undefined): DueAt | null => (d ? { at: formatLondon(d.at), date: formatDay(d.day) } : null);
+const show = (d: DueNumbers | undefined, calendar: Calendar): DueAt | null => (d ? showDue(calendar, d) : null);
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
 
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
@@ -79,8 +80,8 @@ function obligationStatus(
     rule: where.rule,
     action: o.action,
     owner: c.ownerSummaries.get(o.owner)!,
-    due: show(due),
-    target: result.kind === 'due' ? show(result.target) : null,
+    due: show(due, j.calendar),
+    target: result.kind === 'due' ? show(result.target, j.calendar) : null,
     targetMissed: result.kind === 'due' && result.target ? (metAt ?? j.now) > result.target.at : null,
     words: result.kind === 'none' ? result.words : null,
     waitingFor: result.kind === 'waiting' ? result.anchors : [],

@@ -166,6 +166,8 @@ export interface EngineOptions {
 export interface DueAt {
   readonly at: Instant;
   readonly date: string;
+  /** Present, and true, when `date` is after the calendar's `confirmedUntil`: an unannounced holiday could move it. */
+  readonly provisional?: true;
 }
 
 /** Where an obligation stands. */
@@ -262,6 +264,8 @@ export interface PlannedStage {
   readonly dueAt: Instant | null;
   /** Working days from the disagreement to `dueDate` ("Day 17" on Swindon's form). */
   readonly workingDay: number | null;
+  /** Present, and true, when `dueDate` is after the calendar's `confirmedUntil`. */
+  readonly provisional?: true;
 }
 
 /** The projected timeline of a protocol. */
@@ -270,6 +274,8 @@ export interface Plan {
   readonly from: Instant;
   readonly subject: Subject;
   readonly stages: readonly PlannedStage[];
+  /** The calendar's last confirmed date; a stage due after it is marked `provisional`. */
+  readonly confirmedUntil: string;
   readonly bypass: readonly {
     readonly id: string;
     readonly trigger: string;

@@ -113,7 +113,12 @@ export const ScopeSchema = strict({
   subjects: z.array(Subject).min(1),
   careLeaversUpToAge: z.number().int().min(18).max(25).optional(),
   preconditions: z.array(PreconditionSchema).default([]),
-  region: z.enum(REGIONS).default('england-and-wales'),
+  region: z
+    .enum(REGIONS)
+    .default('england-and-wales')
+    .describe(
+      "Whose bank holidays count: a GOV.UK division (Wales shares England's) or a Crown Dependency (isle-of-man, jersey, guernsey). For islands with other days (Alderney, Sark), use guernsey and add or remove days in the calendar.",
+    ),
   ...cited,
 });
 

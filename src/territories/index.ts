@@ -1,5 +1,6 @@
 // `escalation-protocols/territories`: working-day calendars for places whose holidays the core does not
-// bundle (the Crown Dependencies, and anywhere else `date-holidays` knows), built from a `date-holidays`
+// bundle (anywhere `date-holidays` knows; the Crown Dependencies are regions of the core, exact against
+// their governments' lists, and should use `createCalendar({ region })`), built from a `date-holidays`
 // instance the integrator creates. A separate entry point so that neither this code nor `date-holidays`
 // reaches the core bundle; `date-holidays` is an optional peer and is never imported here at run time.
 
@@ -69,6 +70,10 @@ export const DEFAULT_HOLIDAY_TYPES: readonly string[] = Object.freeze(['public',
  * result works with every time function and the engine, like a calendar from `createCalendar`.
  * Reading a century from `date-holidays` takes a tenth of a second or more: build the calendar once,
  * at start-up, and reuse it.
+ *
+ * For the Isle of Man, Jersey and Guernsey use the core's regions instead (`createCalendar({ region:
+ * 'isle-of-man' })`): `date-holidays` misses days there. A calendar built here has nothing confirmed
+ * (every result is `provisional`) unless you pass `confirmedUntil`.
  *
  * Take the instance's dates as they are: `date-holidays` lists a holiday that falls on a weekend on
  * that weekend day and only gives a weekday substitute where its rules say so. Where it differs from

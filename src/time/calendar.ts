@@ -1,9 +1,12 @@
-import { BANK_HOLIDAYS, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
+import { BANK_HOLIDAYS, CONFIRMED_UNTIL, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
 import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
 import { TimeError, type Issue } from './timeError.js';
 
-/** The UK bank-holiday regions. Wales shares England's list, as GOV.UK publishes it. */
-export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+/**
+ * The bank-holiday regions: the three GOV.UK divisions (Wales shares England's list, as GOV.UK
+ * publishes it) and the three Crown Dependencies, each from its own government's lists.
+ */
+export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland', 'isle-of-man', 'jersey', 'guernsey'] as const;
 
 /** One of {@link REGIONS}. */
 export type Region = (typeof REGIONS)[number];
@@ -29,6 +32,11 @@ export interface CalendarOptions {
   readonly removeHolidays?: readonly string[];
   /** Local time (`HH:mm`) at which a working day ends; deadlines fall then instead of 23:59:59.999. */
   readonly workingDayEnd?: string;
+  /**
+   * The last date (`YYYY-MM-DD`) whose holidays you know to be final, when you have loaded a newly
+   * published year (e.g. `'2028-12-31'`). It only moves the bundled date forward, never back.
+   */
+  readonly confirmedUntil?: string;
 }
 
 /** A named non-working day, as {@link holidaysBetween} lists it. */
@@ -53,6 +61,8 @@ export interface CalendarTables {
   readonly named: ReadonlyMap<number, { name: string; kind: NonWorkingDay['kind'] }>;
   /** Milliseconds after local midnight at which a working day ends. */
   readonly endOfDayMs: number;
+  /** Day number of {@link Calendar.confirmedUntil}: a result after it is provisional. */
+  readonly confirmedUntilDay: number;
 }
 
 /**
@@ -71,6 +81,12 @@ export interface Calendar {
   readonly territory?: string;
   /** `HH:mm` when set; otherwise deadlines fall at 23:59:59.999 local. */
   readonly workingDayEnd: string | undefined;
+  /**
+   * The last date (`YYYY-MM-DD`) whose bank holidays are confirmed: the end of the last year the
+   * government has published (bundled), moved forward by a GOV.UK feed, by added holidays or by the
+   * `confirmedUntil` option. A due date after it is `provisional`: a holiday not yet announced could move it.
+   */
+  readonly confirmedUntil: string;
   /** @internal */
   readonly tables: CalendarTables;
 }
@@ -96,7 +112,12 @@ function bundledHolidays(region: Region): Map<number, string> {
   return new Map(table);
 }
 
-function buildTables(holidays: ReadonlyMap<number, string>, closures: ReadonlyMap<number, string>, endOfDayMs: number): CalendarTables {
+function buildTables(
+  holidays: ReadonlyMap<number, string>,
+  closures: ReadonlyMap<number, string>,
+  endOfDayMs: number,
+  confirmedUntilDay: number,
+): CalendarTables {
   const working = new Uint8Array(DAY_COUNT);
   const rank = new Int32Array(DAY_COUNT);
   const named = new Map<number, { name: string; kind: NonWorkingDay['kind'] }>();
@@ -113,7 +134,7 @@ function buildTables(holidays: ReadonlyMap<number, string>, closures: ReadonlyMa
   }
   const workingDays = new Int32Array(count);
   for (let i = 0, k = 0; i < DAY_COUNT; i++) if (working[i]) workingDays[k++] = FIRST_DAY + i;
-  return { working, rank, workingDays, named, endOfDayMs };
+  return { working, rank, workingDays, named, endOfDayMs, confirmedUntilDay };
 }
 
 const regionCalendars = new Map<Region, Calendar>();
@@ -131,7 +152,8 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     const built: Calendar = Object.freeze({
       region: calendar,
       workingDayEnd: undefined,
-      tables: buildTables(bundledHolidays(calendar), new Map(), END_OF_DAY_MS),
+      confirmedUntil: CONFIRMED_UNTIL[calendar],
+      tables: buildTables(bundledHolidays(calendar), new Map(), END_OF_DAY_MS, readDate(CONFIRMED_UNTIL[calendar])),
     });
     regionCalendars.set(calendar, built);
     return built;
@@ -212,35 +234,52 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
 export function createCalendar(options: CalendarOptions = {}): Calendar {
   const region = options.region ?? 'england-and-wales';
   if (!REGIONS.includes(region)) throw unknownRegion(region, ['region']);
-  return calendarFrom(region, bundledHolidays(region), options);
+  return calendarFrom(region, bundledHolidays(region), options, readDate(CONFIRMED_UNTIL[region]));
 }
 
 /**
  * @internal For the territories adapter: a calendar from holidays read from another source instead of
  * a region's bundled ones, with the usual options applied on top. `region` stays `england-and-wales`.
+ * Rules are not announcements, so nothing is confirmed unless the integrator says so (`confirmedUntil`).
  */
 export function calendarFromHolidayMap(
   territory: string,
   holidays: Map<number, string>,
   options: Omit<CalendarOptions, 'region'> = {},
 ): Calendar {
-  return calendarFrom('england-and-wales', holidays, options, territory);
+  return calendarFrom('england-and-wales', holidays, options, FIRST_DAY - 1, territory);
 }
 
-function calendarFrom(region: Region, holidays: Map<number, string>, options: CalendarOptions, territory?: string): Calendar {
+function calendarFrom(
+  region: Region,
+  holidays: Map<number, string>,
+  options: CalendarOptions,
+  confirmedDay: number,
+  territory?: string,
+): Calendar {
   (options.removeHolidays ?? []).forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
   (options.addHolidays ?? []).forEach((holiday, i) => {
     const name = typeof holiday?.name === 'string' && holiday.name.trim() ? holiday.name : 'Bank holiday';
-    holidays.set(parseDay(holiday?.date, ['addHolidays', i, 'date']), name);
+    const day = parseDay(holiday?.date, ['addHolidays', i, 'date']);
+    holidays.set(day, name);
+    // A holiday the integrator adds was announced, so the calendar is confirmed at least up to it.
+    if (day > confirmedDay) confirmedDay = day;
   });
+  if (options.confirmedUntil !== undefined) {
+    const day = parseDay(options.confirmedUntil, ['confirmedUntil']);
+    if (day > confirmedDay) confirmedDay = day;
+  }
   const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
-  const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs);
+  const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs, confirmedDay);
+  const confirmedUntil = confirmedDay < FIRST_DAY ? formatDay(FIRST_DAY - 1) : formatDay(confirmedDay);
   return Object.freeze(
     territory === undefined
-      ? { region, workingDayEnd: options.workingDayEnd, tables }
-      : { region, territory, workingDayEnd: options.workingDayEnd, tables },
+      ? { region, workingDayEnd: options.workingDayEnd, confirmedUntil, tables }
+      : { region, territory, workingDayEnd: options.workingDayEnd, confirmedUntil, tables },
   );
 }
+
+const GOV_UK_DIVISIONS = { 'england-and-wales': true, scotland: true, 'northern-ireland': true } as const;
 
 /** The result of {@link calendarFromGovUkFeed}. */
 export type CalendarResult =
@@ -265,6 +304,10 @@ export type CalendarResult =
 export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
   const region = options.region ?? 'england-and-wales';
   if (!REGIONS.includes(region)) return { success: false, issues: unknownRegion(region, ['region']).issues };
+  if (!(region in GOV_UK_DIVISIONS)) {
+    const message = `GOV.UK's feed covers England and Wales, Scotland and Northern Ireland, not "${region}"; for its newly announced days use createCalendar({ region: '${region}', addHolidays, confirmedUntil }).`;
+    return { success: false, issues: [{ code: 'time/invalid-feed', path: ['region'], message }] };
+  }
   const fail = (message: string, path: (string | number)[]): CalendarResult => ({
     success: false,
     issues: [{ code: 'time/invalid-feed', path, message }],
@@ -288,8 +331,12 @@ export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = 
   const feedYears = new Set([...fromFeed.keys()].map(yearOf));
   const holidays = new Map([...bundledHolidays(region)].filter(([day]) => !feedYears.has(yearOf(day))));
   for (const [day, name] of fromFeed) holidays.set(day, name);
+  // GOV.UK publishes whole years: the feed confirms every year it lists, to its last day.
+  let confirmedDay = readDate(CONFIRMED_UNTIL[region]);
+  const lastYear = Math.max(...[...feedYears].map(Number));
+  if (Number.isFinite(lastYear)) confirmedDay = Math.max(confirmedDay, Math.min(LAST_DAY, readDate(`${lastYear}-12-31`)));
   try {
-    return { success: true, calendar: calendarFrom(region, holidays, options) };
+    return { success: true, calendar: calendarFrom(region, holidays, options, confirmedDay) };
   } catch (error) {
     if (error instanceof TimeError) return { success: false, issues: error.issues };
     throw error;

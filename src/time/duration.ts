@@ -3,7 +3,7 @@ import { formatLondon, londonDay } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
 import { toEpochMs, type InstantInput } from './instant.js';
 import { TimeError, type Issue } from './timeError.js';
-import { addWorkingDayNumbers, endOfDayEpoch } from './workingDays.js';
+import { addWorkingDayNumbers, endOfDayEpoch, isProvisionalDay } from './workingDays.js';
 
 /**
  * A length of time with an explicit unit, never a bare number. Written `5wd` (working days), `24h`
@@ -165,6 +165,17 @@ export interface Due {
   readonly at: string;
   /** e.g. `2026-12-30` */
   readonly date: string;
+  /**
+   * Present, and true, when `date` is after the calendar's `confirmedUntil`: a bank holiday not yet
+   * announced could still move it. Absent otherwise.
+   */
+  readonly provisional?: true;
+}
+
+/** @internal A due date as the API shows it, marked provisional past the calendar's confirmed date. */
+export function showDue(calendar: Calendar, due: { at: number; day: number }): Due {
+  const shown = { at: formatLondon(due.at), date: formatDay(due.day) };
+  return isProvisionalDay(calendar, due.day) ? { ...shown, provisional: true } : shown;
 }
 
 /**
@@ -183,8 +194,8 @@ export interface Due {
  */
 export function due(from: InstantInput, duration: Duration | string, calendar?: CalendarLike): Due {
   const parsed = typeof duration === 'string' ? toDuration(duration, ['duration']) : duration;
-  const result = dueAfter(resolveCalendar(calendar), toEpochMs(from, ['from']), parsed);
-  return { at: formatLondon(result.at), date: formatDay(result.day) };
+  const resolved = resolveCalendar(calendar);
+  return showDue(resolved, dueAfter(resolved, toEpochMs(from, ['from']), parsed));
 }
 
 /**

@@ -1,7 +1,6 @@
-import { describe, formatDay } from './_days.js';
-import { formatLondon } from './_london.js';
+import { describe } from './_days.js';
 import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
-import { dueAfter, toDuration, type Due } from './duration.js';
+import { dueAfter, showDue, toDuration, type Due } from './duration.js';
 import { toEpochMs, type InstantInput } from './instant.js';
 import { TimeError } from './timeError.js';
 
@@ -127,6 +126,6 @@ export function evaluateTimescale(
   };
   const result = evaluate(timescale, lookup, cal);
   if (result.kind !== 'due') return result;
-  const show = (d: DueNumbers): Due => ({ at: formatLondon(d.at), date: formatDay(d.day) });
+  const show = (d: DueNumbers): Due => showDue(cal, d);
   return result.target ? { kind: 'due', due: show(result.due), target: show(result.target) } : { kind: 'due', due: show(result.due) };
 }

@@ -106,3 +106,26 @@ export function endOfDayEpoch(calendar: Calendar, day: number): number {
 export function endOfDay(date: string, calendar?: CalendarLike): string {
   return formatLondon(endOfDayEpoch(resolveCalendar(calendar), parseDay(date, DATE)));
 }
+
+/** @internal Whether a day is past the calendar's confirmed holidays. */
+export function isProvisionalDay(calendar: Calendar, day: number): boolean {
+  return day > calendar.tables.confirmedUntilDay;
+}
+
+/**
+ * Whether a date is past its calendar's confirmed bank holidays, so that a holiday not yet announced
+ * could still change a result on or before it: the test behind every `provisional: true`.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param calendar - a calendar or region; `england-and-wales` by default
+ * @returns true when `date` is after the calendar's `confirmedUntil`
+ * @throws {@link TimeError} for a malformed or out-of-range date
+ * @example
+ * ```ts
+ * isProvisional('2027-06-04', 'isle-of-man'); // true: the 2027 TT holiday is not yet announced
+ * isProvisional('2026-06-05', 'isle-of-man'); // false
+ * ```
+ */
+export function isProvisional(date: string, calendar?: CalendarLike): boolean {
+  return isProvisionalDay(resolveCalendar(calendar), parseDay(date, DATE));
+}

@@ -74,7 +74,7 @@ describe('list', () => {
 });
 
 describe('plan', () => {
-  it('--json gives { protocol, from, stages: [{ id, title, owners, dueDate, dueAt }] }', () => {
+  it('--json gives { protocol, from, confirmedUntil, stages: [{ id, title, owners, dueDate, dueAt, provisional }] }', () => {
     const run = cli(['plan', FIXTURE, '--from', '2026-12-21', '--json']);
     expect(run.status).toBe(0);
     const plan = JSON.parse(run.stdout);
@@ -86,7 +86,9 @@ describe('plan', () => {
       owners: ['practitioner'],
       dueDate: '2026-12-23',
       dueAt: '2026-12-23T23:59:59.999+00:00',
+      provisional: false,
     });
+    expect(plan.confirmedUntil).toBe('2027-12-31');
     expect(plan.stages.map((s: { dueDate: string }) => s.dueDate).slice(0, 5)).toEqual([
       '2026-12-23',
       '2027-01-04',
@@ -193,13 +195,15 @@ describe('due', () => {
     expect(cli(['due', '2027-01-01', '1wd', '--region', 'scotland']).stdout).toBe('2027-01-05\n');
   });
 
-  it('--json gives from, timescale, date and instant', () => {
+  it('--json gives from, timescale, date and instant, whether provisional and the confirmed date', () => {
     const run = cli(['due', '2026-12-21', '5wd', '--json']);
     expect(JSON.parse(run.stdout)).toEqual({
       from: '2026-12-21T00:00:00+00:00',
       timescale: '5wd',
       date: '2026-12-30',
       at: '2026-12-30T23:59:59.999+00:00',
+      provisional: false,
+      confirmedUntil: '2027-12-31',
     });
   });
 
@@ -343,5 +347,45 @@ describe('schema', () => {
     expect(schema.$schema).toContain('2020-12');
     expect(schema.properties.stages.type).toBe('array');
     expect(run.status).toBe(0);
+  });
+});
+
+// Isle of Man Treasury 2026 list (TT bank holiday Friday 5 June, Tynwald Day Monday 6 July), States of
+// Guernsey (summer bank holiday 31 August), Liberation Day in Jersey (Friday 9 May 2025): sources in
+// test/fixtures/crown-dependencies-lists.json and src/time/holiday-corrections.json.
+describe('Crown Dependencies and provisional dates', () => {
+  it.each([
+    ['2026-06-04', 'isle-of-man', '2026-06-08'],
+    ['2026-07-03', 'isle-of-man', '2026-07-07'],
+    ['2026-08-28', 'guernsey', '2026-09-01'],
+    ['2025-05-08', 'jersey', '2025-05-12'],
+    ['2024-07-12', 'jersey', '2024-07-16'],
+  ])('due %s 1wd --region %s prints %s', (from, region, date) => {
+    const run = cli(['due', from, '1wd', '--region', region]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${date}\n`);
+  });
+
+  it('due past the confirmed date says so in words on stderr, and in --json', () => {
+    const run = cli(['due', '2027-06-03', '1wd', '--region', 'isle-of-man']);
+    expect(run.stdout).toBe('2027-06-07\n');
+    expect(run.stderr).toContain('provisional: bank holidays after 2026-12-31 are not yet announced');
+    expect(JSON.parse(cli(['due', '2027-06-03', '1wd', '--region', 'isle-of-man', '--json']).stdout)).toMatchObject({
+      provisional: true,
+      confirmedUntil: '2026-12-31',
+    });
+  });
+
+  it('plan swindon --from 2029-12-21 --json marks its dates provisional; from 2026-12-21 it does not', () => {
+    const late = JSON.parse(cli(['plan', 'swindon', '--from', '2029-12-21', '--json']).stdout);
+    const dated = late.stages.filter((s: { dueDate: string | null }) => s.dueDate);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((s: { provisional: boolean }) => s.provisional === true)).toBe(true);
+    const early = JSON.parse(cli(['plan', 'swindon', '--from', '2026-12-21', '--json']).stdout);
+    expect(early.stages.every((s: { provisional: boolean }) => s.provisional === false)).toBe(true);
+    expect(cli(['plan', 'swindon', '--from', '2029-12-21']).stdout).toContain(
+      'provisional: bank holidays after 2027-12-31 are not yet announced',
+    );
+    expect(cli(['plan', 'swindon', '--from', '2026-12-21']).stdout).not.toContain('provisional');
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGIONS, addWorkingDays, calendarFromGovUkFeed, holidaysBetween, isWorkingDay } from '../../src/index.js';
+import { addWorkingDays, calendarFromGovUkFeed, holidaysBetween, isWorkingDay } from '../../src/index.js';
 
 // The official dates as published up to mid-2025 (Open Government Licence), rebuilt in the shape of the
 // live feed at https://www.gov.uk/bank-holidays.json: { [division]: { division, events: [{ title, date, notes, bunting }] } }.
@@ -15,8 +15,11 @@ const feed: Feed = Object.fromEntries(
   ]),
 );
 
+/** The regions GOV.UK's feed covers; the Crown Dependencies publish their own lists. */
+const UK_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
 describe('calendarFromGovUkFeed', () => {
-  it.each(REGIONS)("%s: the feed's holidays are exactly the calendar's for the years it covers", (region) => {
+  it.each(UK_DIVISIONS)("%s: the feed's holidays are exactly the calendar's for the years it covers", (region) => {
     const result = calendarFromGovUkFeed(feed, { region });
     expect(result.success).toBe(true);
     if (!result.success) return;
