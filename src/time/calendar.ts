@@ -1,5 +1,6 @@
 import { BANK_HOLIDAYS, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
 import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
+import { readList, readOptions, readText } from './_options.js';
 import { TimeError, type Issue } from './timeError.js';
 
 /** The UK bank-holiday regions. Wales shares England's list, as GOV.UK publishes it. */
@@ -136,7 +137,7 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     regionCalendars.set(calendar, built);
     return built;
   }
-  if (calendar === null || typeof calendar !== 'object' || !(calendar.tables?.rank instanceof Int32Array)) {
+  if (!isCalendar(calendar)) {
     throw new TimeError(
       'time/invalid-calendar',
       `Expected a calendar from createCalendar() or a region (${REGIONS.join(', ')}), got ${describe(calendar)}.`,
@@ -144,6 +145,37 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     );
   }
   return calendar;
+}
+
+// Calendars already checked: the check reads a few fields, but the engine asks for every case.
+const checked = new WeakSet<object>();
+
+/**
+ * Whether a value has every table a calendar's readers index, each of the right type and length. A
+ * calendar copied with structuredClone (to a worker, say) passes; a look-alike with a stray `rank`
+ * does not, because the readers would then return undefined for every day.
+ */
+function isCalendar(value: unknown): value is Calendar {
+  if (value === null || typeof value !== 'object') return false;
+  if (checked.has(value)) return true;
+  const tables = (value as { tables?: Partial<CalendarTables> }).tables;
+  const ok =
+    tables !== null &&
+    typeof tables === 'object' &&
+    tables.working instanceof Uint8Array &&
+    tables.working.length === DAY_COUNT &&
+    tables.rank instanceof Int32Array &&
+    tables.rank.length === DAY_COUNT &&
+    tables.workingDays instanceof Int32Array &&
+    tables.workingDays.length === tables.rank[DAY_COUNT - 1] &&
+    tables.named instanceof Map &&
+    typeof tables.endOfDayMs === 'number' &&
+    Number.isSafeInteger(tables.endOfDayMs) &&
+    tables.endOfDayMs >= 0 &&
+    tables.endOfDayMs < 86_400_000 &&
+    REGIONS.includes((value as { region?: Region }).region as Region);
+  if (ok) checked.add(value);
+  return ok;
 }
 
 function unknownRegion(region: unknown, path: readonly (string | number)[]): TimeError {
@@ -166,9 +198,10 @@ export function parseClockTime(text: unknown, path: readonly (string | number)[]
   return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
 }
 
-function closureDays(closures: readonly Closure[]): Map<number, string> {
+function closureDays(closures: readonly unknown[]): Map<number, string> {
   const days = new Map<number, string>();
-  closures.forEach((closure, i) => {
+  closures.forEach((item, i) => {
+    const closure = item as Closure;
     if (typeof closure === 'string') {
       days.set(parseDay(closure, ['closures', i]), 'Closure');
       return;
@@ -182,6 +215,8 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
     }
     const from = parseDay(closure.from, ['closures', i, 'from']);
     const to = parseDay(closure.to, ['closures', i, 'to']);
+    if (closure.name !== undefined && typeof closure.name !== 'string')
+      throw new TimeError('time/invalid-closure', `A closure's "name" is text, got ${describe(closure.name)}.`, ['closures', i, 'name']);
     if (to < from)
       throw new TimeError(
         'time/invalid-closure',
@@ -210,9 +245,35 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
  * ```
  */
 export function createCalendar(options: CalendarOptions = {}): Calendar {
-  const region = options.region ?? 'england-and-wales';
-  if (!REGIONS.includes(region)) throw unknownRegion(region, ['region']);
-  return calendarFrom(region, bundledHolidays(region), options);
+  const read = readCalendarOptions(options, "createCalendar's options");
+  return calendarFrom(read.region, bundledHolidays(read.region), read);
+}
+
+/** Calendar options once read: every field of its type, the region resolved. */
+interface ReadCalendarOptions {
+  readonly region: Region;
+  readonly closures: readonly unknown[];
+  readonly addHolidays: readonly unknown[];
+  readonly removeHolidays: readonly unknown[];
+  readonly workingDayEnd: string | undefined;
+}
+
+/**
+ * @internal Reads {@link CalendarOptions} of any shape: each field must be absent or of its type
+ * (`time/invalid-options`), and the region known (`time/unknown-region`). The items of the lists are
+ * checked where they are used, with their own codes.
+ */
+export function readCalendarOptions(value: unknown, what: string, path: readonly (string | number)[] = []): ReadCalendarOptions {
+  const options = readOptions(value, what, path);
+  const region = options['region'] ?? 'england-and-wales';
+  if (!REGIONS.includes(region as Region)) throw unknownRegion(region, [...path, 'region']);
+  return {
+    region: region as Region,
+    closures: readList(options, 'closures', '["2026-12-24", { "from": "2026-12-28", "to": "2026-12-31" }]', path) ?? [],
+    addHolidays: readList(options, 'addHolidays', '[{ "date": "2027-05-10", "name": "Extra bank holiday" }]', path) ?? [],
+    removeHolidays: readList(options, 'removeHolidays', '["2027-05-03"]', path) ?? [],
+    workingDayEnd: readText(options, 'workingDayEnd', '"17:00"', path),
+  };
 }
 
 /**
@@ -224,17 +285,19 @@ export function calendarFromHolidayMap(
   holidays: Map<number, string>,
   options: Omit<CalendarOptions, 'region'> = {},
 ): Calendar {
-  return calendarFrom('england-and-wales', holidays, options, territory);
+  const read = readCalendarOptions({ ...readOptions(options, 'the calendar options'), region: undefined }, 'the calendar options');
+  return calendarFrom('england-and-wales', holidays, read, territory);
 }
 
-function calendarFrom(region: Region, holidays: Map<number, string>, options: CalendarOptions, territory?: string): Calendar {
-  (options.removeHolidays ?? []).forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
-  (options.addHolidays ?? []).forEach((holiday, i) => {
+function calendarFrom(region: Region, holidays: Map<number, string>, options: ReadCalendarOptions, territory?: string): Calendar {
+  options.removeHolidays.forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
+  options.addHolidays.forEach((item, i) => {
+    const holiday = item as { date?: unknown; name?: unknown } | null | undefined;
     const name = typeof holiday?.name === 'string' && holiday.name.trim() ? holiday.name : 'Bank holiday';
     holidays.set(parseDay(holiday?.date, ['addHolidays', i, 'date']), name);
   });
   const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
-  const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs);
+  const tables = buildTables(holidays, closureDays(options.closures), endOfDayMs);
   return Object.freeze(
     territory === undefined
       ? { region, workingDayEnd: options.workingDayEnd, tables }
@@ -263,8 +326,14 @@ export type CalendarResult =
  * ```
  */
 export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
-  const region = options.region ?? 'england-and-wales';
-  if (!REGIONS.includes(region)) return { success: false, issues: unknownRegion(region, ['region']).issues };
+  let read: ReadCalendarOptions;
+  try {
+    read = readCalendarOptions(options, "calendarFromGovUkFeed's options");
+  } catch (error) {
+    if (error instanceof TimeError) return { success: false, issues: error.issues };
+    throw error;
+  }
+  const region = read.region;
   const fail = (message: string, path: (string | number)[]): CalendarResult => ({
     success: false,
     issues: [{ code: 'time/invalid-feed', path, message }],
@@ -289,7 +358,7 @@ export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = 
   const holidays = new Map([...bundledHolidays(region)].filter(([day]) => !feedYears.has(yearOf(day))));
   for (const [day, name] of fromFeed) holidays.set(day, name);
   try {
-    return { success: true, calendar: calendarFrom(region, holidays, options) };
+    return { success: true, calendar: calendarFrom(region, holidays, read) };
   } catch (error) {
     if (error instanceof TimeError) return { success: false, issues: error.issues };
     throw error;
