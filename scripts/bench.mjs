@@ -12,6 +12,7 @@
 //   4. the engine: status of 100,000 cases vs reading their event times
 //   5. the CLI's cold start vs `node -e 0` (scripts/bench-cli.mjs)
 //   6. the browser bundle's size vs date-holidays + luxon (scripts/bench-bundle.mjs)
+//   7. hostile input (the inputs of test/security/untrusted.test.ts, which times nothing) vs JSON.parse
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -446,6 +447,42 @@ const bundleSection = () =>
   ]);
 
 // ---------------------------------------------------------------------------------------------------
+// Section 7: hostile input. test/security/untrusted.test.ts proves these are refused or read without a
+// hang (a one-minute guard, far above any honest run); how long they take is measured here instead,
+// against JSON.parse of 10 MB, so a busy CI machine can never fail a test on speed.
+
+function hostileSection(lib) {
+  const MB = 1024 * 1024;
+  const swindon = JSON.parse(JSON.stringify(lib.getProtocol('swindon')));
+  const numbers = JSON.stringify({ ...swindon, notes: new Array(5 * MB).fill(0) });
+  const baseline = measure(() => {
+    const start = process.hrtime.bigint();
+    sink += JSON.parse(numbers).notes.length;
+    return nsPerOp(start, 1);
+  }, 1);
+  const raised = { maxSize: 64 * MB };
+  const inputs = [
+    ['10 MB of numbers (value limit)', () => lib.loadProtocol(numbers, raised)],
+    ['10 MB of [ (depth limit)', () => lib.loadProtocol('['.repeat(10 * MB), raised)],
+    ['10 MB string never closed', () => lib.loadProtocol(`{"title": "${'a'.repeat(10 * MB)}`, raised)],
+    ['10 MB title (read whole)', () => lib.loadProtocol(JSON.stringify({ ...swindon, title: 'a'.repeat(10 * MB) }), raised)],
+    ['10 MB of whitespace', () => lib.loadProtocol(' '.repeat(10 * MB) + JSON.stringify(swindon), raised)],
+    ['50 MB of [ at the default size cap', () => lib.loadProtocol('['.repeat(50 * MB))],
+    ['parseDuration of "1", 3,000 spaces, "!"', () => lib.parseDuration(`1${' '.repeat(3_000)}!`)],
+  ];
+  const rows = [{ name: 'baseline: JSON.parse of 10 MB of numbers', value: `${fmt(baseline / 1e6)} ms` }];
+  for (const [name, run] of inputs) {
+    const ns = measure(() => {
+      const start = process.hrtime.bigint();
+      sink += run().success ? 1 : 0;
+      return nsPerOp(start, 1);
+    }, 1);
+    rows.push({ name, value: `${fmt(ns / baseline, 2)}×`, goal: '< 20× JSON.parse', ok: ns < 20 * baseline, note: `${fmt(ns / 1e6)} ms` });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Report
 
 function printTable(title, rows) {
@@ -472,6 +509,7 @@ async function main() {
     ['4. Engine: a nightly sweep at one "now"', () => engineSection(lib)],
     ['5. CLI cold start (median of 10)', cliSection],
     ['6. Bundle size (esbuild, minified, gzip -9)', bundleSection],
+    ['7. Hostile input (median of 7 single runs)', () => hostileSection(lib)],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used

@@ -4,12 +4,14 @@
 //   docs/protocols/<id>.md     renderMarkdown(getProtocol(id)) for every bundled protocol
 //   docs/protocols/README.md   an index of them
 //   docs/policy-authors.md     only the table of finding codes between its ISSUE_CODES markers
+//   docs/protocols/<id>.png    each flowchart rendered by Mermaid in headless Chromium (scripts/flowcharts.mjs),
+//                              when Chromium is installed (/usr/bin/chromium or CHROMIUM_PATH)
 //
 // Run it with `npm run docs:protocols` (which builds first). test/docs/generated.test.ts renders
 // the same pages from src/ and fails when the committed ones differ.
 //
-// The flowchart screenshots docs/protocols/<id>.png are not made here: they need a browser, and
-// test/docs/render.browser.test.ts writes them.
+// This script is the only writer of the committed flowchart PNGs: test/docs/render.browser.test.ts
+// checks the charts and writes its screenshots to a temporary folder, never to docs/.
 
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -137,6 +139,33 @@ async function main() {
     process.stdout.write(`wrote ${path}\n`);
   }
   process.stdout.write(`generate-docs: ${Object.keys(files).length} files, ${changed} changed\n`);
+  await writeFlowcharts(lib);
+}
+
+/** Rewrites docs/protocols/<id>.png where the rendered chart differs; skipped, with a note, without Chromium. */
+async function writeFlowcharts(lib) {
+  const { CHROMIUM, openFlowchartRenderer } = await import('./flowcharts.mjs');
+  if (!existsSync(CHROMIUM)) {
+    process.stdout.write(`generate-docs: flowchart PNGs not rewritten: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)\n`);
+    return;
+  }
+  const renderer = await openFlowchartRenderer();
+  let changed = 0;
+  try {
+    for (const id of lib.BUNDLED_PROTOCOL_IDS) {
+      const rendered = await renderer.render(lib.renderMermaid(lib.getProtocol(id)), `chart-${id.replace(/[^a-z0-9]/g, '')}`);
+      if (rendered.error) throw new Error(`${id}: Mermaid failed: ${rendered.error}`);
+      const png = await renderer.screenshot();
+      const file = join(ROOT, 'docs/protocols', `${id}.png`);
+      if (existsSync(file) && readFileSync(file).equals(png)) continue;
+      writeFileSync(file, png);
+      changed++;
+      process.stdout.write(`wrote docs/protocols/${id}.png\n`);
+    }
+  } finally {
+    await renderer.close();
+  }
+  process.stdout.write(`generate-docs: ${lib.BUNDLED_PROTOCOL_IDS.length} flowcharts, ${changed} changed\n`);
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {

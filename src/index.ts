@@ -58,7 +58,16 @@ export {
   type TimescaleInput,
 } from './protocol/schema.js';
 export { ISSUE_CODES, type IssueCode, type ProtocolIssue, type Severity } from './protocol/issues.js';
-export { parseProtocol, parseProtocolOrThrow, loadProtocol, locateIssues, ProtocolError, type ProtocolResult } from './protocol/parse.js';
+export {
+  parseProtocol,
+  parseProtocolOrThrow,
+  loadProtocol,
+  locateIssues,
+  ProtocolError,
+  type ProtocolResult,
+  type LoadOptions,
+} from './protocol/parse.js';
+export { MAX_PROTOCOL_SIZE } from './protocol/_input.js';
 export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
 export { toJSONSchema } from './protocol/jsonSchema.js';

@@ -3,15 +3,20 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadProtocol, locateIssues, runScenarios, type ProtocolIssue } from '../index.js';
+import { locateIssues, runScenarios, type ProtocolIssue } from '../index.js';
 import {
+  Failure,
   HELP,
+  MAX_SIZE_HELP,
+  MAX_SIZE_OPTION,
   UsageError,
   collectFiles,
   dim,
   formatFinding,
   green,
   isScenarioFile,
+  loadProtocolFile,
+  maxSizeFrom,
   parseCommand,
   print,
   readText,
@@ -20,7 +25,7 @@ import {
   type Command,
 } from './io.js';
 
-const OPTIONS = { ...HELP } as const;
+const OPTIONS = { ...HELP, ...MAX_SIZE_OPTION } as const;
 
 export const test: Command = {
   name: 'test',
@@ -32,13 +37,15 @@ each one names ("protocol": "<id>" -> <id>.json in the same folder), and runs it
 "N passed, N failed"; exit 1 when any scenario failed or could not run.
 
 Options:
+${MAX_SIZE_HELP}
   -h, --help            this help
 
 Example:
   escalation-protocols test protocols/`,
 
   run(argv) {
-    const { positionals } = parseCommand(argv, OPTIONS);
+    const { values, positionals } = parseCommand(argv, OPTIONS);
+    const maxSize = maxSizeFrom(values['max-size']);
     const paths = positionals.length ? positionals : ['protocols/'];
     const { explicit, found } = collectFiles(paths, isScenarioFile);
     const other = explicit.find((file) => !isScenarioFile(file));
@@ -47,7 +54,7 @@ Example:
     let passed = 0;
     let failed = 0;
     for (const file of files) {
-      const outcome = runFile(file);
+      const outcome = runFile(file, maxSize);
       passed += outcome.passed;
       failed += outcome.failed;
     }
@@ -58,9 +65,15 @@ Example:
 };
 
 /** Runs one scenario file, printing as it goes; a file that cannot run counts its scenarios as failed. */
-function runFile(file: string): { passed: number; failed: number } {
+function runFile(file: string, maxSize: number): { passed: number; failed: number } {
   print(file);
-  const text = readText(file);
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (error) {
+    if (error instanceof Failure) return broken(1, 'not UTF-8 text; save it as UTF-8');
+    throw error;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -74,7 +87,7 @@ function runFile(file: string): { passed: number; failed: number } {
     return broken(count, '"protocol" must name the protocol\'s id, e.g. "protocol": "swindon"');
   const protocolFile = join(dirname(file), `${id}.json`);
   if (!existsSync(protocolFile)) return broken(count, `the protocol "${id}" it tests is not there (${protocolFile})`);
-  const loaded = loadProtocol(readText(protocolFile));
+  const loaded = loadProtocolFile(protocolFile, maxSize);
   if (!loaded.success) return broken(count, `${protocolFile} is not a valid protocol`, loaded.issues, protocolFile);
 
   let run: ReturnType<typeof runScenarios>;

@@ -1,18 +1,21 @@
 // `validate`: the command CI runs on every change to protocol files. Schema, semantic checks and lint
 // for each file, reported with file, line and column in the format the pipeline reads.
 
-import { lintProtocol, loadProtocol, locateIssues, parseInstant, toLondonDate } from '../index.js';
+import { lintProtocol, locateIssues, parseInstant, toLondonDate } from '../index.js';
 import {
   HELP,
+  MAX_SIZE_HELP,
+  MAX_SIZE_OPTION,
   UsageError,
   collectFiles,
   formatFinding,
   isProtocolFile,
   isScenarioFile,
+  loadProtocolFile,
+  maxSizeFrom,
   parseCommand,
   print,
   printJson,
-  readText,
   toFinding,
   type Command,
   type Finding,
@@ -23,6 +26,7 @@ const OPTIONS = {
   format: { type: 'string', default: 'text' },
   strict: { type: 'boolean', default: false },
   today: { type: 'string' },
+  ...MAX_SIZE_OPTION,
 } as const;
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -39,6 +43,7 @@ Options:
   --format F            text (default), json (an array of findings) or github (workflow annotations)
   --strict              fail on warnings too
   --today YYYY-MM-DD    the date for the review-date rule (default: today's date in London)
+${MAX_SIZE_HELP}
   -h, --help            this help
 
 Example:
@@ -51,6 +56,7 @@ Example:
     const today = values.today ?? toLondonDate(new Date());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !parseInstant(today).success)
       throw new UsageError(`--today must be a date YYYY-MM-DD, not "${today}"`);
+    const maxSize = maxSizeFrom(values['max-size']);
 
     const paths = positionals.length ? positionals : ['protocols/'];
     const { explicit, found } = collectFiles(paths, isProtocolFile);
@@ -59,7 +65,7 @@ Example:
     const files = [...new Set([...explicit.filter((f) => !isScenarioFile(f)), ...found])];
     if (files.length === 0) throw new UsageError(`no protocol files (.json, .jsonc) in ${paths.join(', ')}`);
 
-    const findings = files.flatMap((file) => check(file, today));
+    const findings = files.flatMap((file) => check(file, today, maxSize));
     const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
     const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
     const failed = errors > 0 || (values.strict && warnings > 0);
@@ -76,10 +82,9 @@ Example:
 };
 
 /** Every finding for one file: parse and check errors, or, for a sound protocol, its lint. */
-function check(file: string, today: string): Finding[] {
-  const text = readText(file);
-  const result = loadProtocol(text);
-  const issues = result.success ? locateIssues(text, lintProtocol(result.protocol, { today })) : result.issues;
+function check(file: string, today: string, maxSize: number): Finding[] {
+  const result = loadProtocolFile(file, maxSize);
+  const issues = result.success ? locateIssues(result.text ?? '', lintProtocol(result.protocol, { today })) : result.issues;
   // In file order, as editors and annotations read them (the library lists them by rule).
   const at = (f: Finding): number => (f.line ?? 0) * 1e6 + (f.column ?? 0);
   return issues.map((issue) => toFinding(file, issue)).sort((a, b) => at(a) - at(b));

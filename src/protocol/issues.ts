@@ -25,6 +25,15 @@ export interface ProtocolIssue extends Issue {
 export const ISSUE_CODES = {
   'json/syntax': { severity: 'error', meaning: 'The file is not JSON (comments and trailing commas are accepted).' },
   'json/too-deep': { severity: 'error', meaning: 'The input nests deeper than any protocol needs (64 levels).' },
+  'json/too-large': {
+    severity: 'error',
+    meaning: 'The file is larger than the size cap (1 MiB by default; `maxSize`, or `--max-size` on the command line, raises it).',
+  },
+  'json/invalid-utf8': { severity: 'error', meaning: 'The file is not valid UTF-8 text: a byte sequence that is no character.' },
+  'json/duplicate-key': {
+    severity: 'error',
+    meaning: 'A key written twice in one object; the message gives the line and column of both. Keep one.',
+  },
   'schema/unknown-key': {
     severity: 'error',
     meaning: 'A key the format does not have, usually a typo; the message suggests the closest known key.',

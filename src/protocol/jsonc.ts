@@ -15,12 +15,22 @@ export interface Position {
   readonly column: number;
 }
 
+/** A key written twice in one object: where each was written (offsets), and the path of the key. */
+export interface DuplicateKey {
+  readonly path: readonly (string | number)[];
+  /** Offset of the first key, when positions were recorded; -1 otherwise. */
+  readonly first: number;
+  readonly second: number;
+}
+
 export type JsoncResult =
   | {
       readonly ok: true;
       readonly value: unknown;
       readonly positions: ReadonlyMap<string, { key?: number; value: number }>;
       readonly lineStarts: readonly number[];
+      /** Keys written twice in one object (the value read is the last one's). */
+      readonly duplicates: readonly DuplicateKey[];
     }
   | {
       readonly ok: false;
@@ -52,6 +62,9 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const positions = new Map<string, { key?: number; value: number }>();
+  const duplicates: DuplicateKey[] = [];
+  // The path of the value being read, kept as segments only to name a duplicate key exactly.
+  const trail: (string | number)[] = [];
   let at = 0;
 
   const skip = (): void => {
@@ -75,6 +88,13 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
     for (;;) {
       const code = text.charCodeAt(at);
       if (Number.isNaN(code) || code === 10) throw new SyntaxProblem(start, 'a string is never closed; add the closing "');
+      // JSON allows no raw control character in a string (RFC 8259, section 7); a tab or a stray
+      // byte pasted into a quote must be written as an escape, so the text says what it holds.
+      if (code < 32)
+        throw new SyntaxProblem(
+          at,
+          `a raw control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) is inside a string; write it as an escape such as \\t or \\u${code.toString(16).padStart(4, '0')}, or delete it`,
+        );
       if (code === 34) {
         out += text.slice(run, at);
         at++;
@@ -122,7 +142,14 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
         skip();
         if (text[at] !== ':') throw new SyntaxProblem(at, `expected : after "${name}"`);
         at++;
-        const child = value(where === '' ? name : `${where}/${name}`, depth + 1, keyAt);
+        const childWhere = where === '' ? name : `${where}/${name}`;
+        if (Object.hasOwn(object, name)) {
+          const first = track ? (positions.get(childWhere)?.key ?? -1) : -1;
+          duplicates.push({ path: [...trail, name], first, second: keyAt });
+        }
+        trail.push(name);
+        const child = value(childWhere, depth + 1, keyAt);
+        trail.pop();
         // "__proto__" is the one key whose assignment would set the prototype instead of a property;
         // it must stay an ordinary key, so it alone is defined rather than assigned.
         if (name === '__proto__')
@@ -142,7 +169,9 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
           at++;
           return array;
         }
+        trail.push(array.length);
         array.push(value(where === '' ? String(array.length) : `${where}/${array.length}`, depth + 1));
+        trail.pop();
         skip();
         if (text[at] === ',') at++;
         else if (text[at] !== ']') throw new SyntaxProblem(at, 'expected , or ] in the list');
@@ -164,7 +193,7 @@ export function readJsonc(text: string, options: { readonly positions?: boolean 
     const result = value('', 0);
     skip();
     if (at < text.length) throw new SyntaxProblem(at, 'unexpected text after the end of the protocol');
-    return { ok: true, value: result, positions, lineStarts };
+    return { ok: true, value: result, positions, lineStarts, duplicates };
   } catch (error) {
     if (error instanceof SyntaxProblem) return { ok: false, offset: error.offset, message: error.message, code: error.code, lineStarts };
     throw error;

@@ -1,6 +1,8 @@
 import { checkProtocol } from './check.js';
 import { fromZod, issue, type ProtocolIssue } from './issues.js';
-import { MAX_DEPTH, MAX_NODES, pointer, positionOf, readJsonc } from './jsonc.js';
+import { readOptions } from '../time/_options.js';
+import { MAX_PROTOCOL_SIZE, protocolText } from './_input.js';
+import { MAX_DEPTH, MAX_NODES, pointer, positionOf, readJsonc, type DuplicateKey } from './jsonc.js';
 import { ProtocolSchema, type Protocol } from './schema.js';
 
 /** The result of {@link parseProtocol} and {@link loadProtocol}: never thrown. */
@@ -114,37 +116,72 @@ export function parseProtocolOrThrow(input: unknown): Protocol {
   return result.protocol;
 }
 
+/** What {@link loadProtocol} accepts besides the text. */
+export interface LoadOptions {
+  /**
+   * The largest input read, in bytes for a `Uint8Array` and characters for a string; larger input is
+   * refused (`json/too-large`) before any of it is read. Default {@link MAX_PROTOCOL_SIZE} (1 MiB).
+   */
+  readonly maxSize?: number;
+}
+
 /**
  * Parses a protocol file's text (JSON, with comments and trailing commas allowed) and adds a `line`
- * and `column` to every finding. Never throws.
+ * and `column` to every finding. Never throws. Input larger than the size cap, bytes that are not
+ * UTF-8, raw control characters inside strings and a key written twice in one object are findings
+ * (`json/too-large`, `json/invalid-utf8`, `json/syntax`, `json/duplicate-key`).
  *
- * @param text - the file's contents
+ * @param text - the file's contents: its text, or its bytes (decoded as strict UTF-8)
+ * @param options - `maxSize`, the size cap
  * @returns as {@link parseProtocol}, with positions on the issues
  * @example
  * ```ts
- * const result = loadProtocol(readFileSync('protocols/swindon.json', 'utf8'));
+ * const result = loadProtocol(readFileSync('protocols/swindon.json'));
  * if (!result.success) for (const i of result.issues) console.log(`swindon.json:${i.line}:${i.column} ${i.message}`);
  * ```
  */
-export function loadProtocol(text: string): ProtocolResult {
-  const source = typeof text === 'string' ? text : String(text);
-  let value: unknown;
+export function loadProtocol(text: string | Uint8Array, options: LoadOptions = {}): ProtocolResult {
+  let maxSize: number;
   try {
-    // Plain JSON (every bundled file) goes through the native parser, several times faster; it too
-    // keeps "__proto__" as an own key. Comments, trailing commas and real syntax errors fall through
-    // to the JSONC reader, which also words and places the error.
-    value = JSON.parse(source);
-  } catch {
-    const read = readJsonc(source, { positions: false });
-    if (!read.ok) {
-      const { line, column } = positionOf(read.lineStarts, read.offset);
-      return { success: false, issues: [{ ...issue(read.code, [], `Not valid JSON: ${read.message}.`), line, column }] };
-    }
-    value = read.value;
+    const cap = readOptions(options, "loadProtocol's options")['maxSize'] ?? MAX_PROTOCOL_SIZE;
+    if (typeof cap !== 'number' || !(cap >= 0)) throw new TypeError(`"maxSize" must be a number of bytes, not ${String(cap)}`);
+    maxSize = cap;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { success: false, issues: [issue('schema/invalid-value', [], `loadProtocol's options are wrong: ${message}`)] };
   }
-  const result = parseProtocol(value);
+  const input = protocolText(text, maxSize);
+  if (!input.ok) return { success: false, issues: [input.issue] };
+  const source = input.text;
+  // The project's own reader, not JSON.parse: it bounds depth and size as it reads, and it sees what
+  // JSON.parse hides (a key written twice, whose first value JSON.parse silently drops).
+  const read = readJsonc(source, { positions: false });
+  if (!read.ok) {
+    const { line, column } = positionOf(read.lineStarts, read.offset);
+    return { success: false, issues: [{ ...issue(read.code, [], `Not valid JSON: ${read.message}.`), line, column }] };
+  }
+  if (read.duplicates.length) {
+    // Rare, so the text is read again with positions to place the first of each pair.
+    const placed = readJsonc(source);
+    return { success: false, issues: placed.ok ? placed.duplicates.map((d) => duplicateKey(d, placed.lineStarts)) : [] };
+  }
+  const result = parseProtocol(read.value);
   if (result.success) return result;
   return { success: false, issues: locateIssues(source, result.issues) };
+}
+
+function duplicateKey(d: DuplicateKey, lineStarts: readonly number[]): ProtocolIssue {
+  const first = positionOf(lineStarts, d.first);
+  const second = positionOf(lineStarts, d.second);
+  const key = String(d.path.at(-1));
+  return {
+    ...issue(
+      'json/duplicate-key',
+      d.path,
+      `"${key}" is written twice in this object: at line ${first.line}, column ${first.column} and again here, at line ${second.line}, column ${second.column}. Only one can count; keep the one you mean and delete the other.`,
+    ),
+    ...second,
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 // reaches the core bundle; `date-holidays` is an optional peer and is never imported here at run time.
 
 import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, readDate } from '../time/_days.js';
+import { readOptions } from '../time/_options.js';
 import { calendarFromHolidayMap, type Calendar, type CalendarOptions } from '../time/calendar.js';
 import { TimeError } from '../time/timeError.js';
 
@@ -103,7 +104,11 @@ export function calendarFromDateHolidays(holidays: DateHolidaysLike, options: Da
       ['holidays'],
     );
   }
-  const { types: typesOption, territory = 'date-holidays', ...calendarOptions } = options;
+  const {
+    types: typesOption,
+    territory = 'date-holidays',
+    ...calendarOptions
+  } = readOptions(options, "calendarFromDateHolidays' options") as DateHolidaysCalendarOptions;
   const types = holidayTypes(typesOption);
   if (typeof territory !== 'string' || !territory.trim()) {
     throw new TimeError('time/invalid-territory', `Expected "territory" to be a label such as "JE", got ${describe(territory)}.`, [

@@ -70,9 +70,10 @@ export function formatDay(days: number): string {
   return text;
 }
 
-const digit = (text: string, at: number): number => {
+/** The digit at `at`, or -1 for anything else (a negative sum of digits then cannot cancel it out). */
+export const digit = (text: string, at: number): number => {
   const c = text.charCodeAt(at) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
+  return c >= 0 && c <= 9 ? c : -1;
 };
 
 // Day number of 1 January for each supported year, and days before each month, so reading a date
@@ -87,10 +88,21 @@ const BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
  */
 export function readDate(text: string): number {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const y0 = digit(text, 0);
+  const y1 = digit(text, 1);
+  const y2 = digit(text, 2);
+  const y3 = digit(text, 3);
+  const m0 = digit(text, 5);
+  const m1 = digit(text, 6);
+  const d0 = digit(text, 8);
+  const d1 = digit(text, 9);
+  // Each digit is checked on its own: a sum of scaled digits lets one bad character be cancelled by
+  // another ('300x' read as 2990 once did).
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return Number.NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
   if (day > daysInMonth(year, month)) return Number.NaN;
   const leap = month > 2 && isLeapYear(year) ? 1 : 0;
   const start = year >= FIRST_YEAR && year <= LAST_YEAR ? YEAR_START[year - FIRST_YEAR]! : daysFromCivil(year, 1, 1);
@@ -126,10 +138,12 @@ export function parseDay(text: unknown, path: readonly (string | number)[] = NO_
 
 /** Throws `time/out-of-range` for a day the bank-holiday tables do not cover. */
 export function checkRange(days: number, path: readonly (string | number)[] = NO_PATH): void {
-  if (days < FIRST_DAY || days > LAST_DAY) {
+  if (!(days >= FIRST_DAY && days <= LAST_DAY)) {
+    // A day millions of years away (or not a number at all) has no date worth printing.
+    const shown = Number.isSafeInteger(days) && Math.abs(days) < 1e8 ? formatDay(days) : 'The date';
     throw new TimeError(
       'time/out-of-range',
-      `${formatDay(days)} is outside the supported range ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31, where UK bank holidays are known; use a date inside it.`,
+      `${shown} is outside the supported range ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31, where UK bank holidays are known; use a date inside it.`,
       path,
     );
   }

@@ -1,5 +1,6 @@
 import { BANK_HOLIDAYS, CONFIRMED_UNTIL, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
 import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
+import { readList, readOptions, readText } from './_options.js';
 import { TimeError, type Issue } from './timeError.js';
 
 /**
@@ -158,7 +159,7 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     regionCalendars.set(calendar, built);
     return built;
   }
-  if (calendar === null || typeof calendar !== 'object' || !(calendar.tables?.rank instanceof Int32Array)) {
+  if (!isCalendar(calendar)) {
     throw new TimeError(
       'time/invalid-calendar',
       `Expected a calendar from createCalendar() or a region (${REGIONS.join(', ')}), got ${describe(calendar)}.`,
@@ -166,6 +167,37 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
     );
   }
   return calendar;
+}
+
+// Calendars already checked: the check reads a few fields, but the engine asks for every case.
+const checked = new WeakSet<object>();
+
+/**
+ * Whether a value has every table a calendar's readers index, each of the right type and length. A
+ * calendar copied with structuredClone (to a worker, say) passes; a look-alike with a stray `rank`
+ * does not, because the readers would then return undefined for every day.
+ */
+function isCalendar(value: unknown): value is Calendar {
+  if (value === null || typeof value !== 'object') return false;
+  if (checked.has(value)) return true;
+  const tables = (value as { tables?: Partial<CalendarTables> }).tables;
+  const ok =
+    tables !== null &&
+    typeof tables === 'object' &&
+    tables.working instanceof Uint8Array &&
+    tables.working.length === DAY_COUNT &&
+    tables.rank instanceof Int32Array &&
+    tables.rank.length === DAY_COUNT &&
+    tables.workingDays instanceof Int32Array &&
+    tables.workingDays.length === tables.rank[DAY_COUNT - 1] &&
+    tables.named instanceof Map &&
+    typeof tables.endOfDayMs === 'number' &&
+    Number.isSafeInteger(tables.endOfDayMs) &&
+    tables.endOfDayMs >= 0 &&
+    tables.endOfDayMs < 86_400_000 &&
+    REGIONS.includes((value as { region?: Region }).region as Region);
+  if (ok) checked.add(value);
+  return ok;
 }
 
 function unknownRegion(region: unknown, path: readonly (string | number)[]): TimeError {
@@ -188,9 +220,10 @@ export function parseClockTime(text: unknown, path: readonly (string | number)[]
   return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
 }
 
-function closureDays(closures: readonly Closure[]): Map<number, string> {
+function closureDays(closures: readonly unknown[]): Map<number, string> {
   const days = new Map<number, string>();
-  closures.forEach((closure, i) => {
+  closures.forEach((item, i) => {
+    const closure = item as Closure;
     if (typeof closure === 'string') {
       days.set(parseDay(closure, ['closures', i]), 'Closure');
       return;
@@ -204,6 +237,8 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
     }
     const from = parseDay(closure.from, ['closures', i, 'from']);
     const to = parseDay(closure.to, ['closures', i, 'to']);
+    if (closure.name !== undefined && typeof closure.name !== 'string')
+      throw new TimeError('time/invalid-closure', `A closure's "name" is text, got ${describe(closure.name)}.`, ['closures', i, 'name']);
     if (to < from)
       throw new TimeError(
         'time/invalid-closure',
@@ -232,9 +267,37 @@ function closureDays(closures: readonly Closure[]): Map<number, string> {
  * ```
  */
 export function createCalendar(options: CalendarOptions = {}): Calendar {
-  const region = options.region ?? 'england-and-wales';
-  if (!REGIONS.includes(region)) throw unknownRegion(region, ['region']);
-  return calendarFrom(region, bundledHolidays(region), options, readDate(CONFIRMED_UNTIL[region]));
+  const read = readCalendarOptions(options, "createCalendar's options");
+  return calendarFrom(read.region, bundledHolidays(read.region), read, readDate(CONFIRMED_UNTIL[read.region]));
+}
+
+/** Calendar options once read: every field of its type, the region resolved. */
+interface ReadCalendarOptions {
+  readonly region: Region;
+  readonly closures: readonly unknown[];
+  readonly addHolidays: readonly unknown[];
+  readonly removeHolidays: readonly unknown[];
+  readonly workingDayEnd: string | undefined;
+  readonly confirmedUntil: string | undefined;
+}
+
+/**
+ * @internal Reads {@link CalendarOptions} of any shape: each field must be absent or of its type
+ * (`time/invalid-options`), and the region known (`time/unknown-region`). The items of the lists are
+ * checked where they are used, with their own codes.
+ */
+export function readCalendarOptions(value: unknown, what: string, path: readonly (string | number)[] = []): ReadCalendarOptions {
+  const options = readOptions(value, what, path);
+  const region = options['region'] ?? 'england-and-wales';
+  if (!REGIONS.includes(region as Region)) throw unknownRegion(region, [...path, 'region']);
+  return {
+    region: region as Region,
+    closures: readList(options, 'closures', '["2026-12-24", { "from": "2026-12-28", "to": "2026-12-31" }]', path) ?? [],
+    addHolidays: readList(options, 'addHolidays', '[{ "date": "2027-05-10", "name": "Extra bank holiday" }]', path) ?? [],
+    removeHolidays: readList(options, 'removeHolidays', '["2027-05-03"]', path) ?? [],
+    workingDayEnd: readText(options, 'workingDayEnd', '"17:00"', path),
+    confirmedUntil: readText(options, 'confirmedUntil', '"2028-12-31"', path),
+  };
 }
 
 /**
@@ -247,18 +310,20 @@ export function calendarFromHolidayMap(
   holidays: Map<number, string>,
   options: Omit<CalendarOptions, 'region'> = {},
 ): Calendar {
-  return calendarFrom('england-and-wales', holidays, options, FIRST_DAY - 1, territory);
+  const read = readCalendarOptions({ ...readOptions(options, 'the calendar options'), region: undefined }, 'the calendar options');
+  return calendarFrom('england-and-wales', holidays, read, FIRST_DAY - 1, territory);
 }
 
 function calendarFrom(
   region: Region,
   holidays: Map<number, string>,
-  options: CalendarOptions,
+  options: ReadCalendarOptions,
   confirmedDay: number,
   territory?: string,
 ): Calendar {
-  (options.removeHolidays ?? []).forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
-  (options.addHolidays ?? []).forEach((holiday, i) => {
+  options.removeHolidays.forEach((date, i) => holidays.delete(parseDay(date, ['removeHolidays', i])));
+  options.addHolidays.forEach((item, i) => {
+    const holiday = item as { date?: unknown; name?: unknown } | null | undefined;
     const name = typeof holiday?.name === 'string' && holiday.name.trim() ? holiday.name : 'Bank holiday';
     const day = parseDay(holiday?.date, ['addHolidays', i, 'date']);
     holidays.set(day, name);
@@ -270,7 +335,7 @@ function calendarFrom(
     if (day > confirmedDay) confirmedDay = day;
   }
   const endOfDayMs = options.workingDayEnd === undefined ? END_OF_DAY_MS : parseClockTime(options.workingDayEnd, ['workingDayEnd']);
-  const tables = buildTables(holidays, closureDays(options.closures ?? []), endOfDayMs, confirmedDay);
+  const tables = buildTables(holidays, closureDays(options.closures), endOfDayMs, confirmedDay);
   const confirmedUntil = confirmedDay < FIRST_DAY ? formatDay(FIRST_DAY - 1) : formatDay(confirmedDay);
   return Object.freeze(
     territory === undefined
@@ -302,8 +367,14 @@ export type CalendarResult =
  * ```
  */
 export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
-  const region = options.region ?? 'england-and-wales';
-  if (!REGIONS.includes(region)) return { success: false, issues: unknownRegion(region, ['region']).issues };
+  let read: ReadCalendarOptions;
+  try {
+    read = readCalendarOptions(options, "calendarFromGovUkFeed's options");
+  } catch (error) {
+    if (error instanceof TimeError) return { success: false, issues: error.issues };
+    throw error;
+  }
+  const region = read.region;
   if (!(region in GOV_UK_DIVISIONS)) {
     const message = `GOV.UK's feed covers England and Wales, Scotland and Northern Ireland, not "${region}"; for its newly announced days use createCalendar({ region: '${region}', addHolidays, confirmedUntil }).`;
     return { success: false, issues: [{ code: 'time/invalid-feed', path: ['region'], message }] };
@@ -336,7 +407,7 @@ export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = 
   const lastYear = Math.max(...[...feedYears].map(Number));
   if (Number.isFinite(lastYear)) confirmedDay = Math.max(confirmedDay, Math.min(LAST_DAY, readDate(`${lastYear}-12-31`)));
   try {
-    return { success: true, calendar: calendarFrom(region, holidays, options, confirmedDay) };
+    return { success: true, calendar: calendarFrom(region, holidays, read, confirmedDay) };
   } catch (error) {
     if (error instanceof TimeError) return { success: false, issues: error.issues };
     throw error;

@@ -2,6 +2,7 @@ import { civilFromDays, daysFromCivil, daysInMonth, describe, formatDay, parseDa
 import { formatLondon, londonDay } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
 import { toEpochMs, type InstantInput } from './instant.js';
+import { readWholeNumber } from './_options.js';
 import { TimeError, type Issue } from './timeError.js';
 import { addWorkingDayNumbers, endOfDayEpoch, isProvisionalDay } from './workingDays.js';
 
@@ -77,6 +78,35 @@ export function toDuration(text: unknown, path: readonly (string | number)[] = [
   return duration;
 }
 
+/** The largest amount the grammar can write (five digits); a Duration object may not exceed it either. */
+const MAX_AMOUNT = 99_999;
+
+/**
+ * @internal A {@link Duration} object checked as strictly as its text: a known unit, and for the
+ * units with an amount a whole number from 0 to 99999. Anything else is `time/invalid-duration`.
+ */
+export function checkDuration(value: unknown, path: readonly (string | number)[] = []): Duration {
+  const d = value as { unit?: unknown; amount?: unknown } | null;
+  if (d !== null && typeof d === 'object') {
+    if (d.unit === 'immediately' || d.unit === 'sameWorkingDay') return value as Duration;
+    const amount = d.amount;
+    if (
+      typeof d.unit === 'string' &&
+      Object.hasOwn(SUFFIX, d.unit) &&
+      typeof amount === 'number' &&
+      Number.isInteger(amount) &&
+      amount >= 0 &&
+      amount <= MAX_AMOUNT
+    )
+      return value as Duration;
+  }
+  throw new TimeError(
+    'time/invalid-duration',
+    `${describe(value)} is not a duration; pass its text (${DURATION_SYNTAX}) or what parseDuration returns, e.g. { unit: 'workingDays', amount: 5 } (amounts are whole numbers 0-${MAX_AMOUNT}).`,
+    path,
+  );
+}
+
 function readDuration(text: unknown, path: readonly (string | number)[]): Duration {
   if (text === 'immediately' || text === 'sameWorkingDay') return Object.freeze({ unit: text });
   const match = typeof text === 'string' ? /^(0|[1-9]\d{0,4})(wd|h|d|w|mo)$/.exec(text) : null;
@@ -109,8 +139,10 @@ function suggest(text: unknown): string {
  *
  * @param duration - a parsed duration
  * @returns its text: `{ unit: 'workingDays', amount: 5 }` → `5wd`
+ * @throws {@link TimeError} `time/invalid-duration` for anything {@link parseDuration} could not have returned
  */
 export function formatDuration(duration: Duration): string {
+  checkDuration(duration, ['duration']);
   return 'amount' in duration ? `${duration.amount}${SUFFIX[duration.unit]}` : duration.unit;
 }
 
@@ -185,7 +217,8 @@ export function showDue(calendar: Calendar, due: { at: number; day: number }): D
  * @param duration - a {@link Duration} or its text, e.g. `5wd`
  * @param calendar - a calendar or region; `england-and-wales` by default
  * @returns the due instant and date
- * @throws {@link TimeError} for a malformed input or a due date beyond 2099
+ * @throws {@link TimeError} for a malformed input (`time/invalid-duration` for a duration that is
+ *   neither its text nor a {@link Duration}) or a due date beyond 2099
  * @example
  * ```ts
  * due('2026-12-21', '17wd');        // { date: '2027-01-18', at: '2027-01-18T23:59:59.999+00:00' }
@@ -193,7 +226,7 @@ export function showDue(calendar: Calendar, due: { at: number; day: number }): D
  * ```
  */
 export function due(from: InstantInput, duration: Duration | string, calendar?: CalendarLike): Due {
-  const parsed = typeof duration === 'string' ? toDuration(duration, ['duration']) : duration;
+  const parsed = typeof duration === 'string' ? toDuration(duration, ['duration']) : checkDuration(duration, ['duration']);
   const resolved = resolveCalendar(calendar);
   return showDue(resolved, dueAfter(resolved, toEpochMs(from, ['from']), parsed));
 }
@@ -202,23 +235,32 @@ export function due(from: InstantInput, duration: Duration | string, calendar?: 
  * Adds elapsed hours: 24 hours across the October change is 24 real hours (a wall-clock 23 hours later).
  *
  * @param from - an instant
- * @param hours - whole or fractional hours, may be negative
+ * @param hours - whole or fractional hours, may be negative; the result is rounded to the millisecond
  * @returns the instant with London's offset
+ * @throws {@link TimeError} `time/invalid-amount` for hours that are not a finite number,
+ *   `time/out-of-range` for a result outside 2000-2099, and the instant codes for `from`
  */
 export function addHours(from: InstantInput, hours: number): string {
-  return formatLondon(toEpochMs(from, ['from']) + hours * 3_600_000);
+  const start = toEpochMs(from, ['from']);
+  if (typeof hours !== 'number' || !Number.isFinite(hours))
+    throw new TimeError('time/invalid-amount', `Expected a number of hours, got ${describe(hours)}.`, ['hours']);
+  const at = start + Math.round(hours * 3_600_000);
+  checkRange(Number.isSafeInteger(at) ? londonDay(at) : Number.NaN, ['hours']);
+  return formatLondon(at);
 }
 
 /**
  * Adds calendar days to a date.
  *
  * @param date - `YYYY-MM-DD`
- * @param days - may be negative
+ * @param days - a whole number, may be negative
  * @returns `YYYY-MM-DD`
+ * @throws {@link TimeError} `time/invalid-date`, `time/invalid-amount` for days that are not a whole
+ *   number, `time/out-of-range` for a result outside 2000-2099
  */
 export function addDays(date: string, days: number): string {
-  const day = parseDay(date, ['date']) + days;
-  checkRange(day);
+  const day = parseDay(date, ['date']) + readWholeNumber(days, 'days', ['days']);
+  checkRange(day, ['days']);
   return formatDay(day);
 }
 
@@ -226,22 +268,30 @@ export function addDays(date: string, days: number): string {
  * Adds weeks (seven calendar days each) to a date.
  *
  * @param date - `YYYY-MM-DD`
- * @param weeks - may be negative
+ * @param weeks - a whole number, may be negative
  * @returns `YYYY-MM-DD`
+ * @throws {@link TimeError} as {@link addDays}
  */
 export function addWeeks(date: string, weeks: number): string {
-  return addDays(date, weeks * 7);
+  const day = parseDay(date, ['date']) + readWholeNumber(weeks, 'weeks', ['weeks']) * 7;
+  checkRange(day, ['weeks']);
+  return formatDay(day);
 }
 
 /**
  * Adds calendar months to a date; a day past the new month's end clamps to it.
  *
  * @param date - `YYYY-MM-DD`
- * @param months - may be negative
+ * @param months - a whole number, may be negative
  * @returns `YYYY-MM-DD`, e.g. `addMonths('2027-01-31', 1)` is `2027-02-28`
+ * @throws {@link TimeError} as {@link addDays}
  */
 export function addMonths(date: string, months: number): string {
-  const day = addMonthsToDay(parseDay(date, ['date']), months);
-  checkRange(day);
+  const start = parseDay(date, ['date']);
+  const count = readWholeNumber(months, 'months', ['months']);
+  // Past 1200 months either way the result is outside 2000-2099 whatever the start; stopping here
+  // keeps the month arithmetic inside exact integers.
+  const day = Math.abs(count) > 1200 ? Number.NaN : addMonthsToDay(start, count);
+  checkRange(day, ['months']);
   return formatDay(day);
 }

@@ -1,4 +1,4 @@
-import { FIRST_DAY, LAST_DAY, MS_PER_DAY, checkRange, describe, formatDay, readDate } from './_days.js';
+import { FIRST_DAY, LAST_DAY, MS_PER_DAY, checkRange, describe, digit, formatDay, readDate } from './_days.js';
 import { formatLondon, londonDay, londonToEpoch } from './_london.js';
 import { TimeError, type Issue } from './timeError.js';
 
@@ -25,7 +25,7 @@ export function toEpochMs(input: unknown, path: readonly (string | number)[] = [
   if (typeof input === 'string') epochMs = readIso(input, path);
   else if (input instanceof Date) epochMs = input.getTime();
   else if (input !== null && typeof input === 'object' && typeof (input as { toMillis?: unknown }).toMillis === 'function') {
-    epochMs = Number((input as { toMillis(): number }).toMillis());
+    epochMs = millisOf(input as { toMillis(): unknown });
   } else {
     throw new TimeError(
       'time/invalid-instant',
@@ -33,10 +33,12 @@ export function toEpochMs(input: unknown, path: readonly (string | number)[] = [
       path,
     );
   }
-  if (!Number.isFinite(epochMs)) {
+  // A whole number of milliseconds: what a Date or a luxon DateTime always gives, and what every
+  // formatter here assumes (a fraction of a millisecond would print as garbage).
+  if (!Number.isSafeInteger(epochMs)) {
     throw new TimeError(
       'time/invalid-instant',
-      'The instant is invalid (an Invalid Date or an invalid DateTime); pass a real moment in time.',
+      'The instant is invalid (an Invalid Date, an invalid DateTime, or not a whole number of milliseconds); pass a real moment in time.',
       path,
     );
   }
@@ -45,16 +47,31 @@ export function toEpochMs(input: unknown, path: readonly (string | number)[] = [
   return epochMs;
 }
 
+/** A luxon-like object's milliseconds; its own failure is the input's fault, so it becomes a TimeError. */
+function millisOf(input: { toMillis(): unknown }): number {
+  let value: unknown;
+  try {
+    value = input.toMillis();
+  } catch {
+    value = Number.NaN;
+  }
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
 const two = (text: string, at: number): number => {
   const a = text.charCodeAt(at) - 48;
   const b = text.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 };
 
+/** Milliseconds in the first three digits of a fraction of a second; digits past the millisecond are dropped. */
+const FRACTION_SCALE = [100, 10, 1];
+
 /**
  * The shapes integrators store nearly always (`2026-12-21T10:00`, `...:00Z`, `...:00.000Z`,
- * `...:00+01:00`), read without a regex: a sweep reads every event's instant. Anything else, or
- * anything odd in these, falls through to the full reader and its error messages.
+ * `...:00.12Z`, `...:00+01:00`), read without a regex: a sweep reads every event's instant. Anything
+ * else, or anything odd in these, falls through to the full reader and its error messages; this
+ * function only ever accepts what that reader would read the same way.
  */
 function readCommonIso(text: string, path: readonly (string | number)[]): number {
   const n = text.length;
@@ -69,10 +86,10 @@ function readCommonIso(text: string, path: readonly (string | number)[]): number
     seconds = two(text, 17);
     at = 19;
     if (n > 19 && text.charCodeAt(19) === 46) {
-      if (n < 23) return Number.NaN;
-      millis = (text.charCodeAt(20) - 48) * 100 + (text.charCodeAt(21) - 48) * 10 + (text.charCodeAt(22) - 48);
-      if (!(millis >= 0 && millis <= 999)) return Number.NaN;
-      at = 23;
+      // One to nine digits, each checked: the character after the last digit is the zone's business.
+      at = 20;
+      for (let c = digit(text, at); c >= 0 && at < 29; c = digit(text, ++at)) if (at < 23) millis += c * FRACTION_SCALE[at - 20]!;
+      if (at === 20) return Number.NaN;
     }
   }
   if (Number.isNaN(days) || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) return Number.NaN;
@@ -86,7 +103,7 @@ function readCommonIso(text: string, path: readonly (string | number)[]): number
     const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0;
     const oh = two(text, at + 1);
     const om = two(text, at + 4);
-    if (sign !== 0 && oh >= 0 && om >= 0) return days * MS_PER_DAY + msOfDay - sign * (oh * 60 + om) * 60_000;
+    if (sign !== 0 && oh >= 0 && oh <= 23 && om >= 0 && om <= 59) return days * MS_PER_DAY + msOfDay - sign * (oh * 60 + om) * 60_000;
   }
   return Number.NaN;
 }
@@ -114,19 +131,30 @@ function readIso(text: string, path: readonly (string | number)[]): number {
       path,
     );
   }
-  const msOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+  // Integer arithmetic on the digits, not Number('0.' + fraction) * 1000, which is off by one for some.
+  const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
+  const msOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
   if (zone === undefined) {
     checkRange(days, path);
     return londonToEpoch(days, msOfDay, path);
   }
-  return days * MS_PER_DAY + msOfDay - zoneOffset(zone);
+  return days * MS_PER_DAY + msOfDay - zoneOffset(text, zone, path);
 }
 
-function zoneOffset(zone: string): number {
+function zoneOffset(text: string, zone: string, path: readonly (string | number)[]): number {
   if (zone === 'Z' || zone === 'z') return 0;
   const sign = zone[0] === '-' ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0')) * 60_000;
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || '0');
+  if (hours > 23 || minutes > 59) {
+    throw new TimeError(
+      'time/invalid-instant',
+      `${describe(text)} has a UTC offset out of range; offsets run from -23:59 to +23:59 (for example "+01:00"), or write "Z" for UTC.`,
+      path,
+    );
+  }
+  return sign * (hours * 60 + minutes) * 60_000;
 }
 
 /**

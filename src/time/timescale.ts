@@ -2,6 +2,7 @@ import { describe } from './_days.js';
 import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
 import { dueAfter, showDue, toDuration, type Due } from './duration.js';
 import { toEpochMs, type InstantInput } from './instant.js';
+import { readOptions } from './_options.js';
 import { TimeError } from './timeError.js';
 
 /**
@@ -59,12 +60,23 @@ export function evaluate(
   }
   if ('within' in timescale) {
     const duration = toDuration(timescale.within, [...path, 'within']);
+    if (timescale.from !== undefined && typeof timescale.from !== 'string')
+      throw new TimeError('time/invalid-timescale', `"from" names an anchor, such as "stageEntered", got ${describe(timescale.from)}.`, [
+        ...path,
+        'from',
+      ]);
     const from = lookup(timescale.from);
     return from === undefined
       ? { kind: 'waiting', anchors: [timescale.from ?? 'default'] }
       : { kind: 'due', due: dueAfter(calendar, from, duration) };
   }
   if ('earliestOf' in timescale) {
+    if (!Array.isArray(timescale.earliestOf) || timescale.earliestOf.length === 0)
+      throw new TimeError(
+        'time/invalid-timescale',
+        `"earliestOf" is a list of one or more timescales, got ${describe(timescale.earliestOf)}.`,
+        [...path, 'earliestOf'],
+      );
     let best: Evaluation | undefined;
     const waiting: string[] = [];
     const words: string[] = [];
@@ -105,7 +117,8 @@ export type TimescaleResult =
  * @param calendar - a calendar or region; `england-and-wales` by default
  * @returns `due` with the instant and date (and the target, where there is one); `waiting` with the
  *   anchors that have not happened yet; or `none` with the document's words where it gives no number
- * @throws {@link TimeError} for a malformed timescale, naming what is accepted
+ * @throws {@link TimeError} for a malformed timescale, naming what is accepted (`time/invalid-timescale`),
+ *   anchors that are not an object (`time/invalid-options`), or a malformed anchor instant
  * @example
  * ```ts
  * evaluateTimescale(
@@ -120,8 +133,9 @@ export function evaluateTimescale(
   calendar?: CalendarLike,
 ): TimescaleResult {
   const cal = resolveCalendar(calendar);
+  const known = readOptions(anchors, "evaluateTimescale's anchors", ['anchors']);
   const lookup: AnchorLookup = (name) => {
-    const value = Object.hasOwn(anchors, name ?? 'default') ? anchors[name ?? 'default'] : undefined;
+    const value = Object.hasOwn(known, name ?? 'default') ? known[name ?? 'default'] : undefined;
     return value === undefined ? undefined : toEpochMs(value, ['anchors', name ?? 'default']);
   };
   const result = evaluate(timescale, lookup, cal);

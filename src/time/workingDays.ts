@@ -26,7 +26,7 @@ const FROM = ['from'];
 const TO = ['to'];
 
 function amount(n: unknown): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     throw new TimeError('time/invalid-amount', `Expected a whole number of working days, 0 or more, got ${describe(n)}.`, ['n']);
   }
   return n;
