@@ -82,6 +82,7 @@ export {
 
 // Rendering
 export { renderMermaid } from './render/mermaid.js';
-export { renderMarkdown } from './render/markdown.js';
-export { timescaleInWords, timescaleInGrammar, anchorInWords } from './protocol/words.js';
+export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
+export { renderTimeline } from './render/gantt.js';
+export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

@@ -10,9 +10,10 @@ import { plan } from './plan.js';
 import { schema } from './schema.js';
 import { status } from './status.js';
 import { test } from './test.js';
+import { timeline } from './timeline.js';
 import { validate } from './validate.js';
 
-const COMMANDS: readonly Command[] = [validate, test, list, plan, status, due, diagram, schema];
+const COMMANDS: readonly Command[] = [validate, test, list, plan, timeline, status, due, diagram, schema];
 
 const HELP = `Usage: ${BIN} <command> [options]
 

@@ -7,6 +7,7 @@ import { escapeLabel, wrapped } from './_label.js';
 // About 44 characters a line keeps a stage box narrow enough that GitHub's page width (about 900
 // pixels for a chart) shows the column of stages at full size.
 const WIDTH = 44;
+const WRAPPING_PX = 420;
 const SIDES: readonly [Role['side'], string][] = [
   ['raising', 'Raising side'],
   ['receiving', 'Receiving side'],
@@ -26,10 +27,13 @@ function ownerLines(protocol: Protocol, owners: readonly string[]): string[] {
   });
 }
 
+/** "Due within ...", or the document's own words where it gives no number. */
+const due = (words: string): string => (words.startsWith('no number') ? `N${words.slice(1)}` : `Due ${words}`);
+
 /** Each distinct timescale of the obligations, in the words the Markdown page uses. */
 function dueLines(protocol: Protocol, obligations: readonly Obligation[]): string[] {
   const words = [...new Set(obligations.map((o) => timescaleInWords(o.due as Timescale, protocol)))];
-  return words.map((w) => `<i>${wrapped(`Due ${w}`, WIDTH)}</i>`);
+  return words.map((w) => `<i>${wrapped(due(w), WIDTH)}</i>`);
 }
 
 function recordLines(protocol: Protocol, stage: Stage): string[] {
@@ -85,7 +89,9 @@ function startLabel(protocol: Protocol): string {
  * ```
  */
 export function renderMermaid(protocol: Protocol): string {
-  const lines = ['flowchart TD', `  start(["${startLabel(protocol)}"])`];
+  // Mermaid wraps a label again at its own width (200 pixels by default), which would break the
+  // lines made here a second time; a wider wrapping width leaves them as written.
+  const lines = ['flowchart TD', `  %%{init: {"flowchart": {"wrappingWidth": ${WRAPPING_PX}}}}%%`, `  start(["${startLabel(protocol)}"])`];
   const { stages } = protocol;
   const index = new Map(stages.map((s, i) => [s.id, i]));
   // Where a stage's routes leave from: the stage itself, or each of its variants.
@@ -110,9 +116,9 @@ export function renderMermaid(protocol: Protocol): string {
     const node = `b${b + 1}`;
     const owner = protocol.roles.find((r) => r.id === rule.owner)?.title ?? rule.owner;
     const label = [
-      `<b>${wrapped(rule.trigger, WIDTH + 6)}</b>`,
+      `<b>${wrapped(rule.trigger, WIDTH - 4)}</b>`,
       wrapped(`${owner}: ${rule.action}`, WIDTH + 6),
-      `<i>${wrapped(`Due ${timescaleInWords(rule.due as Timescale, protocol)}`, WIDTH + 6)}</i>`,
+      `<i>${wrapped(due(timescaleInWords(rule.due as Timescale, protocol)), WIDTH + 6)}</i>`,
       `<small>${wrapped(`Effect: ${effectInWords(rule, protocol)}`, WIDTH + 6)}</small>`,
     ];
     lines.push(`  ${node}["${label.join('<br/>')}"]`);

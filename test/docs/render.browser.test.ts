@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMermaid } from '../../src/index.js';
+import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMermaid, renderTimeline } from '../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -172,6 +172,35 @@ describe.runIf(AVAILABLE)('the Mermaid flowcharts in headless Chromium', () => {
       const png = await page.locator('#out').screenshot({ animations: 'disabled' });
       const file = join(ROOT, 'docs/protocols', `${id}.png`);
       if (!existsSync(file) || !readFileSync(file).equals(png)) writeFileSync(file, png);
+    },
+    60_000,
+  );
+
+  // The timeline of each generated page parses as a Gantt chart: a bar per stage with a number, a
+  // milestone per stage without, and a bar per bank holiday or closure, with no error drawn.
+  it.each(BUNDLED_PROTOCOL_IDS)(
+    '%s: the timeline from 2026-12-21 renders as a Gantt chart',
+    async (id) => {
+      const source = renderTimeline(getProtocol(id), { from: '2026-12-21' });
+      const drawn = await page.evaluate(
+        async ({ source, id }) => {
+          const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+          const { document } = globalThis as unknown as PageGlobals;
+          const out = document.getElementById('out')!;
+          out.innerHTML = '';
+          try {
+            out.innerHTML = (await m.render(id, source)).svg;
+          } catch (e) {
+            return { error: e instanceof Error ? e.message : String(e), tasks: [] as string[] };
+          }
+          for (const node of document.querySelectorAll(`#d${id}`)) node.remove();
+          return { error: null, tasks: [...out.querySelectorAll('rect.task, path.task, rect.milestone')].map((r) => r.id) };
+        },
+        { source, id: `gantt-${id.replace(/[^a-z0-9]/g, '')}` },
+      );
+      expect(drawn.error).toBeNull();
+      const declared = [...source.matchAll(/:(?:crit, |milestone, )?([sh]\d+),/g)].map((m) => m[1]);
+      expect([...drawn.tasks].sort()).toEqual([...declared].sort());
     },
     60_000,
   );
