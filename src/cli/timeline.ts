@@ -44,7 +44,9 @@ Example:
       throw new UsageError(`--subject: ${protocol.id} covers ${protocol.scope.subjects.join(', ')}, not "${subject}"`);
     }
     const calendar = calendarFrom(values, protocol.scope.region);
-    process.stdout.write(renderTimeline(protocol, { from: values.from, ...(subject ? { subject } : {}), ...(calendar ? { calendar } : {}) }));
+    process.stdout.write(
+      renderTimeline(protocol, { from: values.from, ...(subject ? { subject } : {}), ...(calendar ? { calendar } : {}) }),
+    );
     return 0;
   },
 };

@@ -61,6 +61,11 @@ export const ISSUE_CODES = {
   },
   'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
   'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
+  'lint/quote-disagrees': {
+    severity: 'warning',
+    meaning:
+      'A cited quote states a number of days, hours, weeks or months ("within five working days", "48 hours") that the timescale does not encode.',
+  },
   'lint/no-numeric-timescale': { severity: 'info', meaning: 'A stage whose document gives no numeric timescale.' },
   'lint/exceeds-ceiling': { severity: 'warning', meaning: 'Stage limits, run end to end, add up to more than the declared ceiling.' },
   'lint/missing-citation': { severity: 'warning', meaning: 'A stage, obligation, record, skip or bypass rule without a source quote.' },

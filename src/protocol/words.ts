@@ -23,6 +23,13 @@ export function anchorInWords(anchor: string | undefined, protocol: Protocol): s
   return `the ${protocol.records.find((r) => r.id === ref)?.title ?? ref}`;
 }
 
+/** @internal A duration in words: `7 working days`, `48 hours`, `immediately`, `the same working day`. */
+export function durationInWords(text: string): string {
+  const d = toDuration(text);
+  if (!('amount' in d)) return d.unit === 'immediately' ? 'immediately' : 'the same working day';
+  return `${d.amount} ${UNIT_WORDS[d.unit]}${d.amount === 1 ? '' : 's'}`;
+}
+
 /**
  * A timescale in plain words, as a policy author would say it.
  *

@@ -56,12 +56,15 @@ export function renderTimeline(protocol: Protocol, options: PlanOptions): string
     entered = last = stage.dueDate;
   });
   const calendar: CalendarLike =
-    options.calendar ?? (options.closures?.length ? createCalendar({ region: protocol.scope.region, closures: options.closures }) : protocol.scope.region);
+    options.calendar ??
+    (options.closures?.length ? createCalendar({ region: protocol.scope.region, closures: options.closures }) : protocol.scope.region);
   const closed = holidaysBetween(start, last, calendar);
   if (closed.length) {
     lines.push('  section Not working days');
     closed.forEach((day, i) => {
-      lines.push(`  ${taskName(`${day.name}${day.kind === 'closure' && !/closure/i.test(day.name) ? ' (closure)' : ''}`)} :crit, h${i + 1}, ${day.date}, ${day.date}`);
+      lines.push(
+        `  ${taskName(`${day.name}${day.kind === 'closure' && !/closure/i.test(day.name) ? ' (closure)' : ''}`)} :crit, h${i + 1}, ${day.date}, ${day.date}`,
+      );
     });
   }
   return `${lines.join('\n')}\n`;

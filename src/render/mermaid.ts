@@ -62,7 +62,9 @@ function variantLabel(protocol: Protocol, variant: Variant): string {
 function startLabel(protocol: Protocol): string {
   const { scope } = protocol;
   const whom = scope.subjects.map((s) =>
-    s === 'careLeaver' ? `care leavers${scope.careLeaversUpToAge ? ` up to ${scope.careLeaversUpToAge}` : ''}` : `${s}ren`.replace('adultren', 'adults'),
+    s === 'careLeaver'
+      ? `care leavers${scope.careLeaversUpToAge ? ` up to ${scope.careLeaversUpToAge}` : ''}`
+      : `${s}ren`.replace('adultren', 'adults'),
   );
   return [
     `<b>${wrapped(protocol.title, WIDTH)}</b>`,
@@ -95,7 +97,9 @@ export function renderMermaid(protocol: Protocol): string {
   const { stages } = protocol;
   const index = new Map(stages.map((s, i) => [s.id, i]));
   // Where a stage's routes leave from: the stage itself, or each of its variants.
-  const exits = stages.map((stage, i) => (stage.variants.length ? stage.variants.map((_, v) => `${stageNode(i)}v${v + 1}`) : [stageNode(i)]));
+  const exits = stages.map((stage, i) =>
+    stage.variants.length ? stage.variants.map((_, v) => `${stageNode(i)}v${v + 1}`) : [stageNode(i)],
+  );
   stages.forEach((stage, i) => {
     lines.push(`  ${stageNode(i)}["${stageLabel(protocol, stage)}"]`);
     stage.variants.forEach((variant, v) => {

@@ -31,7 +31,6 @@ describe('renderMermaid', () => {
     expect(source).not.toContain('Disagreement arises');
   });
 
-
   it('escapes quotes and angle brackets in labels', () => {
     const source = renderMermaid({
       ...fixture,
@@ -73,7 +72,10 @@ describe.each(BUNDLED_PROTOCOL_IDS)('the %s flowchart, in words', (id) => {
     for (const stage of protocol.stages)
       for (const o of stage.obligations)
         expect(labels.toLowerCase()).toContain(
-          timescaleInWords(o.due as Timescale, protocol).replace(/"/g, '#quot;').replace(/\s+/g, ' ').toLowerCase(),
+          timescaleInWords(o.due as Timescale, protocol)
+            .replace(/"/g, '#quot;')
+            .replace(/\s+/g, ' ')
+            .toLowerCase(),
         );
   });
 });
