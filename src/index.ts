@@ -42,6 +42,7 @@ export {
   RoleSchema,
   VariantSchema,
   BypassSchema,
+  AcceptanceSchema,
   SUBJECTS,
   ROLE_SIDES,
   RECORD_KINDS,
@@ -54,6 +55,7 @@ export {
   type BypassRule,
   type Variant,
   type Citation,
+  type Acceptance,
   type Subject,
   type TimescaleInput,
 } from './protocol/schema.js';
@@ -61,6 +63,7 @@ export { ISSUE_CODES, type IssueCode, type ProtocolIssue, type Severity } from '
 export { parseProtocol, parseProtocolOrThrow, loadProtocol, locateIssues, ProtocolError, type ProtocolResult } from './protocol/parse.js';
 export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
+export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
 export { toJSONSchema } from './protocol/jsonSchema.js';
 export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
 export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';

@@ -16,6 +16,8 @@ export interface ProtocolIssue extends Issue {
   readonly line?: number;
   /** 1-based column in the file, when the protocol was loaded from text. */
   readonly column?: number;
+  /** The reason, when the protocol file accepts this finding (see {@link acceptFindings}). */
+  readonly accepted?: string;
 }
 
 /**
@@ -72,6 +74,14 @@ export const ISSUE_CODES = {
   'lint/skip-over-stage': {
     severity: 'warning',
     meaning: 'A skip the document allows jumps over one or more stages (flagged, not forbidden).',
+  },
+  'lint/unmatched-acceptance': {
+    severity: 'warning',
+    meaning: 'An entry of "accepted" matches no finding: the finding was fixed or moved; remove or update the entry.',
+  },
+  'file/name-differs-from-id': {
+    severity: 'warning',
+    meaning: 'A protocol file whose name is not "<id>.json": "test" and the CLI find a protocol by its file name.',
   },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
