@@ -64,6 +64,7 @@ export { parseProtocol, parseProtocolOrThrow, loadProtocol, locateIssues, Protoc
 export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
 export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
+export { diffProtocols, type ProtocolChange, type ChangeArea } from './protocol/diff.js';
 export { toJSONSchema } from './protocol/jsonSchema.js';
 export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
 export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
@@ -87,5 +88,6 @@ export {
 export { renderMermaid } from './render/mermaid.js';
 export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { renderTimeline } from './render/gantt.js';
+export { renderDiff } from './render/diff.js';
 export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';
