@@ -65,7 +65,7 @@ export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
 export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
 export { diffProtocols, type ProtocolChange, type ChangeArea } from './protocol/diff.js';
-export { toJSONSchema } from './protocol/jsonSchema.js';
+export { toJSONSchema, type JSONSchemaOptions } from './protocol/jsonSchema.js';
 export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
 export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
 
