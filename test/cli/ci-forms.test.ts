@@ -96,7 +96,11 @@ function runHook(h: Hook, files: readonly string[]) {
   const picked = files.filter((f) => new RegExp(h.files).test(f) && !(h.exclude && new RegExp(h.exclude).test(f)));
   const [bin, ...args] = h.entry.split(' ');
   expect(bin).toBe('escalation-protocols');
-  const run = spawnSync(process.execPath, [CLI, ...args, ...picked], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, [CLI, ...args, ...picked], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { picked, status: run.status, stdout: run.stdout };
 }
 

@@ -321,7 +321,10 @@ describe('diagram', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('flowchart TD');
     expect(lines.find((l) => l.includes('<b>Internal</b>'))).toContain('Practitioner');
-    expect(lines.find((l) => l.includes('<b>Partnership</b>'))).toContain('child: Partnership chair; adult: Adult board manager');
+    // Variants are branches by subject (#17), each with its own owners.
+    expect(lines).toContain('  s5 -->|for a child| s5v1');
+    expect(lines.find((l) => l.startsWith('  s5v1['))).toContain('Independent: Partnership chair');
+    expect(lines.find((l) => l.startsWith('  s5v2['))).toContain('Adult board manager');
     expect(lines).toContain('  s1 -->|unresolved| s2');
     expect(lines).toContain('  s3 -.->|skip| s5');
     // One node per bypass rule (b1..b3), styled as a bypass.
