@@ -92,6 +92,8 @@ export async function openFlowchartRenderer() {
         out.innerHTML = svg;
         const nodes = [...out.querySelectorAll('g.node')].map((g) => /^flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? `?${g.id}`);
         const edges = [...out.querySelectorAll('path[id^="L_"]')].map((p) => p.id);
+        // A Gantt chart's bars and milestones, by task id.
+        const tasks = [...out.querySelectorAll('rect.task, path.task, rect.milestone')].map((r) => r.id);
         const box = out.querySelector('svg')?.getBoundingClientRect();
         const outer = out.getBoundingClientRect();
         const errorDrawn =
@@ -102,6 +104,7 @@ export async function openFlowchartRenderer() {
           errorDrawn,
           nodes,
           edges,
+          tasks,
           width: Math.round(box?.width ?? 0),
           height: Math.round(box?.height ?? 0),
           outerWidth: Math.ceil(outer.width),

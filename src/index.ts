@@ -42,6 +42,7 @@ export {
   RoleSchema,
   VariantSchema,
   BypassSchema,
+  AcceptanceSchema,
   SUBJECTS,
   ROLE_SIDES,
   RECORD_KINDS,
@@ -54,6 +55,7 @@ export {
   type BypassRule,
   type Variant,
   type Citation,
+  type Acceptance,
   type Subject,
   type TimescaleInput,
 } from './protocol/schema.js';
@@ -70,7 +72,9 @@ export {
 export { MAX_PROTOCOL_SIZE } from './protocol/_input.js';
 export { checkProtocol } from './protocol/check.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
-export { toJSONSchema } from './protocol/jsonSchema.js';
+export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
+export { diffProtocols, type ProtocolChange, type ChangeArea } from './protocol/diff.js';
+export { toJSONSchema, type JSONSchemaOptions } from './protocol/jsonSchema.js';
 export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
 export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
 
@@ -91,6 +95,8 @@ export {
 
 // Rendering
 export { renderMermaid } from './render/mermaid.js';
-export { renderMarkdown } from './render/markdown.js';
-export { timescaleInWords, timescaleInGrammar, anchorInWords } from './protocol/words.js';
+export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
+export { renderTimeline } from './render/gantt.js';
+export { renderDiff } from './render/diff.js';
+export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

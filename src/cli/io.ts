@@ -334,10 +334,13 @@ export interface Finding {
   readonly code: string;
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** The reason, when the protocol file accepts the finding. */
+  readonly accepted?: string;
 }
 
 export function toFinding(file: string, issue: ProtocolIssue): Finding {
   return {
+    ...(issue.accepted === undefined ? {} : { accepted: issue.accepted }),
     file,
     line: issue.line ?? null,
     column: issue.column ?? null,
@@ -351,6 +354,7 @@ export function toFinding(file: string, issue: ProtocolIssue): Finding {
 export function formatFinding(f: Finding): string {
   const where = f.line === null ? f.file : `${f.file}:${f.line}:${f.column}`;
   const severity = f.severity === 'error' ? red('error') : f.severity === 'warning' ? yellow('warning') : dim('info');
+  if (f.accepted) return `${where} ${dim(`${f.severity}, accepted`)} ${f.code} ${f.message} ${dim(`Accepted: ${f.accepted}`)}`;
   return `${where} ${severity} ${f.code} ${f.message}`;
 }
 

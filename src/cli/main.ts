@@ -3,6 +3,7 @@
 
 import { TimeError } from '../index.js';
 import { diagram } from './diagram.js';
+import { diff } from './diff.js';
 import { due } from './due.js';
 import { BIN, Failure, UsageError, packageVersion, print, type Command } from './io.js';
 import { list } from './list.js';
@@ -10,9 +11,10 @@ import { plan } from './plan.js';
 import { schema } from './schema.js';
 import { status } from './status.js';
 import { test } from './test.js';
+import { timeline } from './timeline.js';
 import { validate } from './validate.js';
 
-const COMMANDS: readonly Command[] = [validate, test, list, plan, status, due, diagram, schema];
+const COMMANDS: readonly Command[] = [validate, test, list, plan, timeline, status, due, diagram, diff, schema];
 
 const HELP = `Usage: ${BIN} <command> [options]
 

@@ -1,7 +1,17 @@
 // `validate`: the command CI runs on every change to protocol files. Schema, semantic checks and lint
 // for each file, reported with file, line and column in the format the pipeline reads.
 
-import { lintProtocol, locateIssues, parseInstant, toLondonDate } from '../index.js';
+import { basename } from 'node:path';
+import {
+  ISSUE_CODES,
+  acceptFindings,
+  lintProtocol,
+  locateIssues,
+  parseInstant,
+  toLondonDate,
+  type Protocol,
+  type ProtocolIssue,
+} from '../index.js';
 import {
   HELP,
   MAX_SIZE_HELP,
@@ -41,7 +51,7 @@ Checks protocol files (.json, .jsonc) and folders of them; *.scenarios.json file
 
 Options:
   --format F            text (default), json (an array of findings) or github (workflow annotations)
-  --strict              fail on warnings too
+  --strict              fail on warnings too (findings the file's "accepted" list names do not fail)
   --today YYYY-MM-DD    the date for the review-date rule (default: today's date in London)
 ${MAX_SIZE_HELP}
   -h, --help            this help
@@ -66,15 +76,16 @@ Example:
     if (files.length === 0) throw new UsageError(`no protocol files (.json, .jsonc) in ${paths.join(', ')}`);
 
     const findings = files.flatMap((file) => check(file, today, maxSize));
-    const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
+    const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity && !f.accepted).length;
     const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+    const accepted = findings.filter((f) => f.accepted).length;
     const failed = errors > 0 || (values.strict && warnings > 0);
 
     if (format === 'json') printJson(findings);
     else {
       for (const f of findings) print(format === 'github' ? annotation(f) : formatFinding(f));
       const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-      const summary = `${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+      const summary = `${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info${accepted ? `, ${accepted} accepted` : ''}`;
       print(`${summary}${failed ? (errors ? ' (invalid)' : ' (--strict: warnings fail)') : ''}`);
     }
     return failed ? 1 : 0;
@@ -84,10 +95,30 @@ Example:
 /** Every finding for one file: parse and check errors, or, for a sound protocol, its lint. */
 function check(file: string, today: string, maxSize: number): Finding[] {
   const result = loadProtocolFile(file, maxSize);
-  const issues = result.success ? locateIssues(result.text ?? '', lintProtocol(result.protocol, { today })) : result.issues;
+  const issues = result.success
+    ? locateIssues(
+        result.text ?? '',
+        acceptFindings(result.protocol, [...lintProtocol(result.protocol, { today }), ...fileName(file, result.protocol)]),
+      )
+    : result.issues;
   // In file order, as editors and annotations read them (the library lists them by rule).
   const at = (f: Finding): number => (f.line ?? 0) * 1e6 + (f.column ?? 0);
   return issues.map((issue) => toFinding(file, issue)).sort((a, b) => at(a) - at(b));
+}
+
+/** The CLI and "test" find a protocol as `<id>.json`, so a file named otherwise is easy to lose. */
+function fileName(file: string, protocol: Protocol): ProtocolIssue[] {
+  const name = basename(file).replace(/\.jsonc?$/, '');
+  if (name === protocol.id) return [];
+  const code = 'file/name-differs-from-id';
+  return [
+    {
+      code,
+      severity: ISSUE_CODES[code].severity,
+      path: ['id'],
+      message: `The file is named "${basename(file)}" but its "id" is "${protocol.id}": rename the file to "${protocol.id}${/\.jsonc$/.test(file) ? '.jsonc' : '.json'}", or change "id" if the file name is right.`,
+    },
+  ];
 }
 
 // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
@@ -95,7 +126,7 @@ const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 function annotation(f: Finding): string {
-  const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+  const level = f.severity === 'error' ? 'error' : f.severity === 'warning' && !f.accepted ? 'warning' : 'notice';
   const where = [`file=${escapeProperty(f.file)}`, ...(f.line === null ? [] : [`line=${f.line}`, `col=${f.column}`])].join(',');
-  return `::${level} ${where}::${escapeData(`${f.code} ${f.message}`)}`;
+  return `::${level} ${where}::${escapeData(`${f.code} ${f.message}${f.accepted ? ` (accepted: ${f.accepted})` : ''}`)}`;
 }

@@ -16,6 +16,8 @@ export interface ProtocolIssue extends Issue {
   readonly line?: number;
   /** 1-based column in the file, when the protocol was loaded from text. */
   readonly column?: number;
+  /** The reason, when the protocol file accepts this finding (see {@link acceptFindings}). */
+  readonly accepted?: string;
 }
 
 /**
@@ -70,12 +72,25 @@ export const ISSUE_CODES = {
   },
   'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
   'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
+  'lint/quote-disagrees': {
+    severity: 'warning',
+    meaning:
+      'A cited quote states a number of days, hours, weeks or months ("within five working days", "48 hours") that the timescale does not encode.',
+  },
   'lint/no-numeric-timescale': { severity: 'info', meaning: 'A stage whose document gives no numeric timescale.' },
   'lint/exceeds-ceiling': { severity: 'warning', meaning: 'Stage limits, run end to end, add up to more than the declared ceiling.' },
   'lint/missing-citation': { severity: 'warning', meaning: 'A stage, obligation, record, skip or bypass rule without a source quote.' },
   'lint/skip-over-stage': {
     severity: 'warning',
     meaning: 'A skip the document allows jumps over one or more stages (flagged, not forbidden).',
+  },
+  'lint/unmatched-acceptance': {
+    severity: 'warning',
+    meaning: 'An entry of "accepted" matches no finding: the finding was fixed or moved; remove or update the entry.',
+  },
+  'file/name-differs-from-id': {
+    severity: 'warning',
+    meaning: 'A protocol file whose name is not "<id>.json": "test" and the CLI find a protocol by its file name.',
   },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

@@ -1,9 +1,11 @@
 import { describe as show, readDate } from '../time/_days.js';
 import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
+import { quotedQuantities } from './_quoteNumbers.js';
 import { allObligations, allowsNext, timescaleLeaves } from './check.js';
 import { ISSUE_CODES, issue, type IssueCode, type ProtocolIssue, type Severity } from './issues.js';
 import type { Protocol } from './schema.js';
+import { durationInWords } from './words.js';
 
 /** The lint rules' codes. */
 export type LintRule = Extract<IssueCode, `lint/${string}`>;
@@ -21,7 +23,8 @@ const BARE_DAYS = /\b(?<!working\s)days?\b/i;
 
 /**
  * Lints a parsed protocol for what is legal but worth a policy author's attention: a passed review
- * date, "days" without "working" in a cited timescale, stages with no numeric timescale, limits that
+ * date, "days" without "working" in a cited timescale, a cited quote whose number of days, hours,
+ * weeks or months the timescale does not encode, stages with no numeric timescale, limits that
  * add up past a declared ceiling, elements without a citation, and skips over a stage.
  *
  * @param protocol - a protocol from {@link parseProtocol}
@@ -68,6 +71,13 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
         `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`,
       );
     }
+    const disagrees = quoteDisagrees(quote, obligation.due as Timescale);
+    if (disagrees)
+      report(
+        'lint/quote-disagrees',
+        [...path, 'due'],
+        `The cited words say ${disagrees.said}, but the timescale says ${disagrees.encoded}. Change the timescale to what the document says, or cite the sentence the timescale comes from.`,
+      );
   }
 
   protocol.stages.forEach((stage, s) => {
@@ -134,6 +144,18 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
       );
   }
   return out;
+}
+
+/** What a quote states that no part of the timescale encodes, when there is such a number. */
+function quoteDisagrees(quote: string, due: Timescale): { said: string; encoded: string } | undefined {
+  const stated = quotedQuantities(quote);
+  if (stated.length === 0) return undefined;
+  const leaves = [...timescaleLeaves(due, [])].map((l) => ({ within: l.within, d: toDuration(l.within) }));
+  const missing = stated.filter((q) => !leaves.some(({ d }) => 'amount' in d && d.amount === q.amount && q.units.includes(d.unit)));
+  if (missing.length === 0) return undefined;
+  const words = [...new Set(missing.map((q) => `"${q.text}"`))].join(' and ');
+  const encoded = leaves.length ? leaves.map((l) => `${durationInWords(l.within)} ("${l.within}")`).join(', ') : 'no number';
+  return { said: words, encoded };
 }
 
 /** The sentence of `text` around the first match of `pattern`, found with index arithmetic (linear time). */

@@ -197,6 +197,18 @@ export const BypassSchema = strict({
   ...cited,
 });
 
+/** A finding the partnership has seen and accepts, e.g. a skip the document really allows; its reason is the file's `notes`. */
+export const AcceptanceSchema = strict({
+  code: z
+    .string()
+    .regex(/^[a-z]+\/[a-z-]+$/, { error: 'a finding code such as "lint/skip-over-stage" (see ISSUE_CODES)' })
+    .describe('The code of the finding accepted, e.g. "lint/skip-over-stage".'),
+  path: z
+    .array(z.union([z.string(), z.number().int().min(0)]))
+    .describe('Where the finding is, as `validate --format json` prints its "path", e.g. ["stages", 1, "skips", 0].'),
+  reason: Text.describe('Why it stays: the document says so, and what the partnership was asked.'),
+});
+
 /** The whole protocol file: the zod schema behind `parseProtocol`, the TypeScript types and `schema.json`. */
 export const ProtocolSchema = strict({
   $schema: z.string().optional(),
@@ -214,6 +226,10 @@ export const ProtocolSchema = strict({
   stages: z.array(StageSchema).min(1),
   bypass: z.array(BypassSchema).default([]),
   notes: z.array(Text).optional().describe("Authors' remarks, e.g. why a lint warning is the document's own oddity."),
+  accepted: z
+    .array(AcceptanceSchema)
+    .optional()
+    .describe('Findings the partnership has seen and accepts: "validate --strict" passes them, and still shows them as accepted.'),
 });
 
 /** A parsed, checked protocol: defaults filled in, every reference resolved. */
@@ -232,6 +248,8 @@ export type Role = z.output<typeof RoleSchema>;
 export type BypassRule = z.output<typeof BypassSchema>;
 /** A parsed stage variant (see {@link VariantSchema}). */
 export type Variant = z.output<typeof VariantSchema>;
+/** An accepted finding (see {@link AcceptanceSchema}). */
+export type Acceptance = z.output<typeof AcceptanceSchema>;
 /** A citation of the source document (see {@link CitationSchema}). */
 export type Citation = z.output<typeof CitationSchema>;
 /** One of {@link SUBJECTS}. */

@@ -1,6 +1,6 @@
 import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
-import type { Protocol } from './schema.js';
+import type { BypassRule, Protocol } from './schema.js';
 
 const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar day', weeks: 'week', months: 'month' } as const;
 
@@ -21,6 +21,13 @@ export function anchorInWords(anchor: string | undefined, protocol: Protocol): s
   if (kind === 'entered') return `the start of ${stage}`;
   if (kind === 'completed') return `the completion of ${stage}`;
   return `the ${protocol.records.find((r) => r.id === ref)?.title ?? ref}`;
+}
+
+/** @internal A duration in words: `7 working days`, `48 hours`, `immediately`, `the same working day`. */
+export function durationInWords(text: string): string {
+  const d = toDuration(text);
+  if (!('amount' in d)) return d.unit === 'immediately' ? 'immediately' : 'the same working day';
+  return `${d.amount} ${UNIT_WORDS[d.unit]}${d.amount === 1 ? '' : 's'}`;
 }
 
 /**
@@ -60,4 +67,18 @@ export function timescaleInGrammar(timescale: Timescale): string {
   if ('earliestOf' in timescale) return `earliestOf(${timescale.earliestOf.map(timescaleInGrammar).join(', ')})`;
   if ('limit' in timescale) return `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`;
   return `none("${timescale.none}")`;
+}
+
+/**
+ * What a bypass rule does to the case, in words, naming the stage by its title.
+ *
+ * @param rule - a bypass rule from a protocol
+ * @param protocol - to look the stage's title up
+ * @returns e.g. `the case jumps to Stage 3: Senior Managers`, or `an urgent duty beside the process; the case stays at its stage`
+ */
+export function effectInWords(rule: BypassRule, protocol: Protocol): string {
+  const { effect } = rule;
+  if (effect.type === 'jumpTo') return `the case jumps to ${protocol.stages.find((s) => s.id === effect.stage)?.title ?? effect.stage}`;
+  if (effect.type === 'exitTo') return `the case leaves this process for ${effect.procedure}`;
+  return 'an urgent duty beside the process; the case stays at its stage';
 }

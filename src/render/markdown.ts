@@ -1,7 +1,15 @@
 import type { Protocol } from '../protocol/schema.js';
-import { timescaleInGrammar, timescaleInWords } from '../protocol/words.js';
+import type { PlanOptions } from '../engine/types.js';
+import { effectInWords, timescaleInGrammar, timescaleInWords } from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
+import { renderTimeline } from './gantt.js';
 import { renderMermaid } from './mermaid.js';
+
+/** Options for {@link renderMarkdown}. */
+export interface MarkdownOptions {
+  /** Adds a "Timeline" section: the plan from this point as a Gantt chart (see {@link renderTimeline}). */
+  readonly timeline?: PlanOptions;
+}
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const cite = (source: { section?: string | undefined; quote: string } | undefined): string =>
@@ -13,13 +21,14 @@ const cite = (source: { section?: string | undefined; quote: string } | undefine
  * citation, so a policy author can lay it beside the published document.
  *
  * @param protocol - a parsed protocol
+ * @param options - `timeline` to add the projected timeline from a date (the page has no date otherwise)
  * @returns Markdown (GitHub renders the embedded Mermaid flowchart)
  * @example
  * ```ts
  * writeFileSync('docs/protocols/swindon.md', renderMarkdown(getProtocol('swindon')));
  * ```
  */
-export function renderMarkdown(protocol: Protocol): string {
+export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}): string {
   const roles = new Map(protocol.roles.map((r) => [r.id, r.title]));
   const records = new Map(protocol.records.map((r) => [r.id, r.title]));
   const role = (id: string): string => roles.get(id) ?? id;
@@ -42,6 +51,18 @@ export function renderMarkdown(protocol: Protocol): string {
       '',
     );
   out.push('## Flowchart', '', '```mermaid', renderMermaid(protocol).trimEnd(), '```', '');
+  if (options.timeline) {
+    out.push(
+      '## Timeline',
+      '',
+      `If every stage runs to its limit, from ${options.timeline.from}, for the route of ${options.timeline.subject ?? protocol.scope.subjects[0]} (\`plan\`; bank holidays and closures in red):`,
+      '',
+      '```mermaid',
+      renderTimeline(protocol, options.timeline).trimEnd(),
+      '```',
+      '',
+    );
+  }
   out.push(
     '## Stages',
     '',
@@ -75,12 +96,7 @@ export function renderMarkdown(protocol: Protocol): string {
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const rule of protocol.bypass) {
-      const effect =
-        rule.effect.type === 'jumpTo'
-          ? `jump to ${protocol.stages.find((s) => s.id === (rule.effect as { stage: string }).stage)?.title}`
-          : rule.effect.type === 'exitTo'
-            ? `exit to ${rule.effect.procedure}`
-            : 'urgent obligation beside the process';
+      const effect = effectInWords(rule, protocol);
       out.push(
         `| ${cell(rule.trigger)} | ${cell(rule.action)} | ${role(rule.owner)} | ${cell(timescaleInWords(rule.due as Timescale, protocol))} | ${cell(effect)} | ${cite(rule.source)} |`,
       );

@@ -1,43 +1,86 @@
 import { allowsNext } from '../protocol/check.js';
-import type { Protocol, Stage } from '../protocol/schema.js';
+import type { Obligation, Protocol, Role, Stage, Variant } from '../protocol/schema.js';
+import { effectInWords, timescaleInWords } from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
+import { escapeLabel, wrapped } from './_label.js';
 
-// Mermaid labels are quoted strings; these characters would end or confuse them.
-const label = (text: string): string => text.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
+// About 44 characters a line keeps a stage box narrow enough that GitHub's page width (about 900
+// pixels for a chart) shows the column of stages at full size.
+const WIDTH = 44;
+const WRAPPING_PX = 420;
+const SIDES: readonly [Role['side'], string][] = [
+  ['raising', 'Raising side'],
+  ['receiving', 'Receiving side'],
+  ['independent', 'Independent'],
+];
 
 const stageNode = (index: number): string => `s${index + 1}`;
+const plural = (subjects: readonly string[]): string =>
+  subjects.map((s) => (s === 'child' ? 'a child' : s === 'adult' ? 'an adult' : 'a care leaver')).join(' or ');
 
-const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+/** The owners, whole, grouped by the side they are on, so the raising and receiving sides read apart. */
+function ownerLines(protocol: Protocol, owners: readonly string[]): string[] {
+  const roles = protocol.roles.filter((r) => owners.includes(r.id));
+  return SIDES.flatMap(([side, heading]) => {
+    const titles = roles.filter((r) => r.side === side).map((r) => r.title);
+    return titles.length ? [wrapped(`${heading}: ${titles.join('; ')}`, WIDTH)] : [];
+  });
+}
 
-/** The numeric limits of a timescale, compactly (`5wd`, `24h`); words-only parts are left to the Markdown table. */
-function limits(t: Timescale): string[] {
-  if ('within' in t) return [t.within];
-  if ('earliestOf' in t) return t.earliestOf.flatMap(limits);
-  if ('limit' in t) return limits(t.limit);
-  return [];
+/** "Due within ...", or the document's own words where it gives no number. */
+const due = (words: string): string => (words.startsWith('no number') ? `N${words.slice(1)}` : `Due ${words}`);
+
+/** Each distinct timescale of the obligations, in the words the Markdown page uses. */
+function dueLines(protocol: Protocol, obligations: readonly Obligation[]): string[] {
+  const words = [...new Set(obligations.map((o) => timescaleInWords(o.due as Timescale, protocol)))];
+  return words.map((w) => `<i>${wrapped(due(w), WIDTH)}</i>`);
+}
+
+function recordLines(protocol: Protocol, stage: Stage): string[] {
+  const titles = stage.requires.map((id) => protocol.records.find((r) => r.id === id)?.title ?? id);
+  return titles.length ? [`<small>${wrapped(`Records: ${titles.join('; ')}`, WIDTH)}</small>`] : [];
 }
 
 function stageLabel(protocol: Protocol, stage: Stage): string {
-  const roles = new Map(protocol.roles.map((r) => [r.id, r.title]));
-  const owners = stage.owners.length
-    ? stage.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')
-    : stage.variants.map((v) => `${v.subjects.join('/')}: ${v.owners.map((id) => shorten(roles.get(id) ?? id, 40)).join(', ')}`).join('; ');
-  const numbers = [
-    ...new Set([...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])].flatMap((o) => limits(o.due as Timescale))),
-  ];
   return [
-    `<b>${label(stage.title)}</b>`,
-    label(shorten(owners, 160)),
-    numbers.length ? `<i>within ${label(numbers.join(' / '))}</i>` : '<i>no number given</i>',
+    `<b>${wrapped(stage.title, WIDTH)}</b>`,
+    ...ownerLines(protocol, stage.owners),
+    ...dueLines(protocol, stage.obligations),
+    ...recordLines(protocol, stage),
+  ].join('<br/>');
+}
+
+function variantLabel(protocol: Protocol, variant: Variant): string {
+  return [
+    `<b>${wrapped(variant.title ?? `For ${plural(variant.subjects)}`, WIDTH)}</b>`,
+    ...ownerLines(protocol, variant.owners),
+    ...dueLines(protocol, variant.obligations ?? []),
+  ].join('<br/>');
+}
+
+/** The start, from the document: its title, whom it covers, and what must happen first. */
+function startLabel(protocol: Protocol): string {
+  const { scope } = protocol;
+  const whom = scope.subjects.map((s) =>
+    s === 'careLeaver'
+      ? `care leavers${scope.careLeaversUpToAge ? ` up to ${scope.careLeaversUpToAge}` : ''}`
+      : `${s}ren`.replace('adultren', 'adults'),
+  );
+  return [
+    `<b>${wrapped(protocol.title, WIDTH)}</b>`,
+    wrapped(`A disagreement between professionals about ${whom.join(', ')}`, WIDTH),
+    ...scope.preconditions.map((p) => `<small>${wrapped(`First: ${p.description}`, WIDTH + 16)}</small>`),
   ].join('<br/>');
 }
 
 /**
- * A Mermaid flowchart of a protocol: the stages with their owners and numeric limits, the escalation
- * path ("unresolved"), the skips the document allows (dashed), direct entries, and the bypass rules
- * for immediate risk with where each leads. A case may be resolved at any stage unless the stage
- * says otherwise, so resolution is left to the Markdown table rather than drawn as an edge from
- * every box. The CLI's `diagram` command and the generated docs use it.
+ * A Mermaid flowchart of a protocol, in words: the start as the document frames it, each stage with
+ * its owners (by side, never shortened), its timescales in the words of {@link timescaleInWords}
+ * (targets with their limits, the document's own words where it gives no number) and its required
+ * records; variants drawn as branches by subject; the escalation path ("unresolved"), the skips the
+ * document allows (dashed), direct entries, and the bypass rules with their effect. A case may be
+ * resolved at any stage unless the stage says otherwise, so resolution is left to the Markdown table
+ * rather than drawn as an edge from every box. The CLI's `diagram` command and the generated docs use it.
  *
  * @param protocol - a parsed protocol
  * @returns Mermaid source, starting `flowchart TD`
@@ -48,26 +91,44 @@ function stageLabel(protocol: Protocol, stage: Stage): string {
  * ```
  */
 export function renderMermaid(protocol: Protocol): string {
-  const lines = ['flowchart TD', `  start(["${label('Disagreement arises')}"])`];
+  // Mermaid wraps a label again at its own width (200 pixels by default), which would break the
+  // lines made here a second time; a wider wrapping width leaves them as written.
+  const lines = ['flowchart TD', `  %%{init: {"flowchart": {"wrappingWidth": ${WRAPPING_PX}}}}%%`, `  start(["${startLabel(protocol)}"])`];
   const { stages } = protocol;
   const index = new Map(stages.map((s, i) => [s.id, i]));
-  stages.forEach((stage, i) => lines.push(`  ${stageNode(i)}["${stageLabel(protocol, stage)}"]`));
+  // Where a stage's routes leave from: the stage itself, or each of its variants.
+  const exits = stages.map((stage, i) =>
+    stage.variants.length ? stage.variants.map((_, v) => `${stageNode(i)}v${v + 1}`) : [stageNode(i)],
+  );
+  stages.forEach((stage, i) => {
+    lines.push(`  ${stageNode(i)}["${stageLabel(protocol, stage)}"]`);
+    stage.variants.forEach((variant, v) => {
+      lines.push(`  ${stageNode(i)}v${v + 1}["${variantLabel(protocol, variant)}"]`);
+      lines.push(`  ${stageNode(i)} -->|${escapeLabel(`for ${plural(variant.subjects)}`)}| ${stageNode(i)}v${v + 1}`);
+    });
+  });
   stages.forEach((stage, i) => {
     if (i === 0 || stage.entry) lines.push(`  start --> ${i === 0 ? '' : '|direct entry| '}${stageNode(i)}`);
   });
   stages.forEach((stage, i) => {
-    if (allowsNext(protocol, i)) lines.push(`  ${stageNode(i)} -->|unresolved| ${stageNode(i + 1)}`);
-    for (const skip of stage.skips) lines.push(`  ${stageNode(i)} -.->|skip| ${stageNode(index.get(skip.to)!)}`);
+    for (const from of exits[i]!) {
+      if (allowsNext(protocol, i)) lines.push(`  ${from} -->|unresolved| ${stageNode(i + 1)}`);
+      for (const skip of stage.skips) lines.push(`  ${from} -.->|skip| ${stageNode(index.get(skip.to)!)}`);
+    }
   });
   protocol.bypass.forEach((rule, b) => {
     const node = `b${b + 1}`;
-    const when = limits(rule.due as Timescale)[0] ?? ('none' in rule.due && typeof rule.due.none === 'string' ? rule.due.none : '');
-    lines.push(
-      `  ${node}["${label(shorten(rule.trigger, 70))}<br/><i>${label(shorten(`${when ? `${when}: ` : ''}${rule.action}`, 90))}</i>"]`,
-    );
-    lines.push(`  start -.->|${label('at any stage')}| ${node}`);
+    const owner = protocol.roles.find((r) => r.id === rule.owner)?.title ?? rule.owner;
+    const label = [
+      `<b>${wrapped(rule.trigger, WIDTH - 4)}</b>`,
+      wrapped(`${owner}: ${rule.action}`, WIDTH + 6),
+      `<i>${wrapped(due(timescaleInWords(rule.due as Timescale, protocol)), WIDTH + 6)}</i>`,
+      `<small>${wrapped(`Effect: ${effectInWords(rule, protocol)}`, WIDTH + 6)}</small>`,
+    ];
+    lines.push(`  ${node}["${label.join('<br/>')}"]`);
+    lines.push(`  start -.->|${escapeLabel('at any stage')}| ${node}`);
     if (rule.effect.type === 'jumpTo') lines.push(`  ${node} --> ${stageNode(index.get(rule.effect.stage)!)}`);
-    if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${label(shorten(rule.effect.procedure, 70))}"/]`);
+    if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${wrapped(rule.effect.procedure, WIDTH)}"/]`);
   });
   if (protocol.bypass.length) {
     lines.push('  classDef bypass fill:#fde2e2,stroke:#b42318;', `  class ${protocol.bypass.map((_, b) => `b${b + 1}`).join(',')} bypass;`);

@@ -9,7 +9,7 @@ beforeAll(buildCli, 120_000);
 
 const FIXTURE = 'test/cli/fixtures/fixture.json';
 const bundled = (id: string): boolean => existsSync(join(ROOT, 'protocols', `${id}.json`));
-const COMMANDS = ['validate', 'test', 'list', 'plan', 'status', 'due', 'diagram', 'schema'];
+const COMMANDS = ['validate', 'test', 'list', 'plan', 'timeline', 'status', 'due', 'diagram', 'diff', 'schema'];
 
 describe('the tool', () => {
   it('--version prints the version in package.json', () => {
@@ -325,7 +325,10 @@ describe('diagram', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('flowchart TD');
     expect(lines.find((l) => l.includes('<b>Internal</b>'))).toContain('Practitioner');
-    expect(lines.find((l) => l.includes('<b>Partnership</b>'))).toContain('child: Partnership chair; adult: Adult board manager');
+    // Variants are branches by subject (#17), each with its own owners.
+    expect(lines).toContain('  s5 -->|for a child| s5v1');
+    expect(lines.find((l) => l.startsWith('  s5v1['))).toContain('Independent: Partnership chair');
+    expect(lines.find((l) => l.startsWith('  s5v2['))).toContain('Adult board manager');
     expect(lines).toContain('  s1 -->|unresolved| s2');
     expect(lines).toContain('  s3 -.->|skip| s5');
     // One node per bypass rule (b1..b3), styled as a bypass.

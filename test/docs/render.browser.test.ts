@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, declaredEdges, openFlowchartRenderer, pngSize } from '../../scripts/flowcharts.mjs';
-import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMermaid } from '../../src/index.js';
+import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMermaid, renderTimeline } from '../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const IN_CI = ['true', '1'].includes((process.env['CI'] ?? '').toLowerCase());
@@ -33,6 +33,8 @@ interface Rendered {
   readonly nodes: readonly string[];
   /** Edge element ids, `L_<from>_<to>_<n>`. */
   readonly edges: readonly string[];
+  /** A Gantt chart's bar and milestone ids. */
+  readonly tasks: readonly string[];
   readonly width: number;
   readonly height: number;
   /** The chart with its padding: what the screenshot captures. */
@@ -107,6 +109,22 @@ describe.runIf(AVAILABLE)('the Mermaid flowcharts in headless Chromium', () => {
       const committed = join(ROOT, 'docs/protocols', `${id}.png`);
       expect(existsSync(committed), `${committed} (npm run docs:protocols writes it)`).toBe(true);
       expect(pngSize(readFileSync(committed)), committed).toBeDefined();
+    },
+    60_000,
+  );
+
+  // The timeline of each generated page parses as a Gantt chart: a bar per stage with a number, a
+  // milestone per stage without, and a bar per bank holiday or closure, with no error drawn.
+  it.each(BUNDLED_PROTOCOL_IDS)(
+    '%s: the timeline from 2026-12-21 renders as a Gantt chart',
+    async (id) => {
+      const source = renderTimeline(getProtocol(id), { from: '2026-12-21' });
+      const rendered = await renderer.render(source, `gantt-${id.replace(/[^a-z0-9]/g, '')}`);
+      expect(rendered.error).toBeNull();
+      expect(rendered.errorDrawn).toBe(false);
+      const declared = [...source.matchAll(/:(?:crit, |milestone, )?([sh]\d+),/g)].map((m) => m[1]);
+      expect(declared.length).toBeGreaterThan(0);
+      expect([...rendered.tasks].sort()).toEqual([...declared].sort());
     },
     60_000,
   );

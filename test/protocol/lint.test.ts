@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintProtocol, parseProtocolOrThrow } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLED_PROTOCOL_IDS, getProtocol, lintProtocol, parseProtocolOrThrow } from '../../src/index.js';
 import { fixture, fixtureInput } from '../engine/_fixture.js';
 
 const codes = (findings: { code: string }[]): string[] => findings.map((f) => f.code);
@@ -66,5 +68,49 @@ describe('lintProtocol', () => {
     const findings = lintProtocol(fixture, { rules: { 'lint/missing-citation': 'off', 'lint/skip-over-stage': 'error' } });
     expect(codes(findings)).not.toContain('lint/missing-citation');
     expect(findings.find((f) => f.code === 'lint/skip-over-stage')?.severity).toBe('error');
+  });
+
+  it('reads the quote: Croydon with stage 1 at 3wd while its quote says "7 working days"', () => {
+    const croydon = JSON.parse(readFileSync(join(import.meta.dirname, '../../protocols/croydon.json'), 'utf8'));
+    expect(codes(lintProtocol(parseProtocolOrThrow(croydon)))).not.toContain('lint/quote-disagrees');
+    croydon.stages[0].obligations[0].due.within = '3wd';
+    const found = lintProtocol(parseProtocolOrThrow(croydon)).filter((f) => f.code === 'lint/quote-disagrees');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', path: ['stages', 0, 'obligations', 0, 'due'] });
+    expect(found[0]!.message).toContain('"7 working days"');
+    expect(found[0]!.message).toContain('3 working days');
+  });
+
+  const quoted = (quote: string, within: string) =>
+    codes(
+      lintProtocol(
+        parseProtocolOrThrow({
+          ...fixtureInput,
+          stages: fixtureInput.stages.map((s) =>
+            s.id === 'stage-1' ? { ...s, obligations: [{ ...s.obligations![0]!, due: { within }, source: { quote } }] } : s,
+          ),
+        }),
+      ),
+    ).includes('lint/quote-disagrees');
+
+  it.each([
+    ['within five working days of the completion of Stage 1', '5wd', false],
+    ['within five working days of the completion of Stage 1', '7wd', true],
+    ['must be escalated within 48 hours', '48h', false],
+    ['must be escalated within 48 hours', '2wd', true],
+    ['within one month of the meeting', '1mo', false],
+    ['within one month of the meeting', '4w', true],
+    ['6 weeks post conference', '6w', false],
+    ['6 weeks post conference', '5w', true],
+    ['within twenty-one days', '21d', false],
+    ['within thirty working days', '20wd', true],
+    ['Seek to resolve within 24 to 96 hrs.', '96h', true],
+    ['as soon as possible, and in a timely way', '5wd', false],
+  ])('"%s" against %s: %s', (quote, within, expected) => {
+    expect(quoted(quote, within)).toBe(expected);
+  });
+
+  it.each(BUNDLED_PROTOCOL_IDS)('%s: no quote disagrees with its timescale', (id) => {
+    expect(lintProtocol(getProtocol(id)).filter((f) => f.code === 'lint/quote-disagrees')).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintProtocol, loadProtocol, runScenarios } from '../../src/index.js';
+import { acceptFindings, lintProtocol, loadProtocol, runScenarios } from '../../src/index.js';
 
 const dir = join(import.meta.dirname, '../../protocols');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.scenarios.json'));
@@ -25,6 +25,19 @@ describe.each(files)('%s', (file) => {
     const notes = (result.protocol.notes ?? []).join('\n');
     for (const warning of findings.filter((f) => f.severity === 'warning')) {
       expect(notes, `explain ${warning.code} at ${warning.path.join('/')} in "notes"`).toContain(warning.code);
+    }
+  });
+
+  // What `validate protocols/ --strict` needs: every warning, on a date after every bundled review
+  // date, accepted by the file, every acceptance used, and each one's code explained in the notes.
+  it('accepts each of its warnings, with a reason its notes explain', () => {
+    if (!result.success) return expect.unreachable();
+    const findings = acceptFindings(result.protocol, lintProtocol(result.protocol, { today: '2026-12-21' }));
+    expect(findings.filter((f) => f.severity === 'warning' && !f.accepted).map((f) => `${f.code} ${f.path.join('/')}`)).toEqual([]);
+    const notes = (result.protocol.notes ?? []).join('\n');
+    for (const entry of result.protocol.accepted ?? []) {
+      expect(notes, `explain ${entry.code} in "notes"`).toContain(entry.code);
+      expect(entry.reason.length).toBeGreaterThan(40);
     }
   });
 
