@@ -5,6 +5,7 @@ import type { ProtocolRegistry } from '../protocol/registry.js';
 import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon } from '../time/_london.js';
 import { TimeError } from '../time/timeError.js';
+import { beforeOpened } from './_asOf.js';
 import { compile, type Compiled } from './_compile.js';
 import { agencyOf } from './_describe.js';
 import { fold } from './_fold.js';
@@ -99,7 +100,7 @@ export function worklist(cases: Iterable<Case>, now: string | Date, options: Wor
     }
     const { state, refusal: bad } = fold(c, kase, { cut: nowMs });
     if (bad || !state) {
-      refused.push({ caseIndex, refusal: bad ?? refusal('engine/before-opened', 'The case was not open at this "now".') });
+      refused.push({ caseIndex, refusal: bad ?? beforeOpened(kase.events[0], nowMs) });
       continue;
     }
     const j = makeJudge(nowMs, opts);
