@@ -13,6 +13,7 @@
 //   5. the CLI's cold start vs `node -e 0` (scripts/bench-cli.mjs)
 //   6. the browser bundle's size vs date-holidays + luxon (scripts/bench-bundle.mjs)
 //   7. hostile input (the inputs of test/security/untrusted.test.ts, which times nothing) vs JSON.parse
+//   8. the example service's 100,000-case SQLite sweep (examples/sqlite-service), when installed
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -394,6 +395,7 @@ function engineSection(lib) {
   };
   const { a: ms, b: baseMs, ratio } = measurePair(sweep, baseline, 1);
   const heapAfter = process.memoryUsage().heapUsed;
+  const kept = keptSection(lib, swindon, cases, now);
   return [
     {
       name: `status of ${CASES.toLocaleString('en-GB')} open cases (6 events each)`,
@@ -409,6 +411,69 @@ function engineSection(lib) {
       value: `${fmt((heapAfter - heapBefore) / 1e6)} MB`,
       note: 'results are not kept; this is garbage not yet collected plus caches',
     },
+    ...kept,
+  ];
+}
+
+/** Heap still held (after a GC where --expose-gc allows) by what `body` returns, and the time it took. */
+function keeping(body) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  const result = body();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  globalThis.gc?.();
+  const mb = (process.memoryUsage().heapUsed - before) / 1e6;
+  sink += Array.isArray(result) ? result.length : 1;
+  return { ms, mb };
+}
+
+/**
+ * A sweep that keeps what it found: `worklist` (only the items that need action) against `status`
+ * with every result kept until the worklist is built, as the integrator of issue #11 had to. Then the
+ * closures trap: a new closures array for each case, against the same array, and one calendar built.
+ */
+function keptSection(lib, swindon, cases, now) {
+  const registry = lib.createRegistry([swindon]);
+  const worklistRuns = Array.from({ length: 3 }, () => keeping(() => lib.worklist(cases, now, { registry })));
+  const statusRuns = Array.from({ length: 3 }, () => keeping(() => cases.map((c) => lib.status(swindon, c, now))));
+  const w = { ms: median(worklistRuns.map((r) => r.ms)), mb: median(worklistRuns.map((r) => r.mb)) };
+  const st = { ms: median(statusRuns.map((r) => r.ms)), mb: median(statusRuns.map((r) => r.mb)) };
+  const closures = [{ from: '2026-12-24', to: '2026-12-31', name: 'Council closure' }];
+  const sample = cases.slice(0, 20_000);
+  const perCase = (options) => {
+    const start = process.hrtime.bigint();
+    for (const c of sample) sink += lib.status(swindon, c, now, options()).success ? 1 : 0;
+    return nsPerOp(start, sample.length) / 1000;
+  };
+  const {
+    a: fresh,
+    b: same,
+    ratio,
+  } = measurePair(
+    () => perCase(() => ({ closures: closures.map((x) => ({ ...x })) })),
+    () => perCase(() => ({ closures })),
+    1,
+  );
+  const build = measure(() => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < 50; i++) sink += lib.createCalendar({ closures: [`2026-12-${10 + (i % 10)}`] }).region.length;
+    return nsPerOp(start, 50);
+  });
+  const gcNote = globalThis.gc ? 'after GC' : 'run node --expose-gc for exact figures';
+  return [
+    {
+      name: `worklist of ${CASES.toLocaleString('en-GB')} cases (items kept)`,
+      value: `${fmt(w.ms, 0)} ms`,
+      note: `${fmt(w.mb)} MB kept, ${gcNote}`,
+    },
+    { name: 'baseline: status of each, results kept', value: `${fmt(st.ms, 0)} ms`, note: `${fmt(st.mb)} MB kept` },
+    { name: '  worklist over status kept (time)', value: `${fmt(w.ms / st.ms, 2)}×`, goal: '< 1×', ok: w.ms < st.ms },
+    { name: '  worklist over status kept (heap)', value: `${fmt(w.mb / st.mb, 2)}×`, goal: '< 0.5×', ok: w.mb < st.mb / 2 },
+    { name: 'status with a new closures array each call', value: `${fmt(fresh, 1)} µs/case` },
+    { name: 'baseline: the same closures array each call', value: `${fmt(same, 1)} µs/case` },
+    { name: '  new array over same array', value: `${fmt(ratio, 2)}×`, goal: '< 2×', ok: ratio < 2 },
+    { name: 'createCalendar with one closure', value: `${fmt(build / 1000, 0)} µs`, goal: '< 1000 µs', ok: build < 1_000_000 },
   ];
 }
 
@@ -421,6 +486,24 @@ async function optionalSection(file, fn, rows) {
   if (!existsSync(full)) return [{ name: `${file} not present`, value: '-' }];
   const mod = await import(pathToFileURL(full).href);
   return rows(await mod[fn]());
+}
+
+/** The example service's 100,000-case SQLite sweep, when examples/sqlite-service is installed. */
+function exampleSection() {
+  const dir = path.join(ROOT, 'examples/sqlite-service');
+  if (!existsSync(path.join(dir, 'node_modules/better-sqlite3')))
+    return [{ name: 'examples/sqlite-service not installed', value: '-', note: 'run npm run setup there' }];
+  const run = spawnSync(process.execPath, ['--expose-gc', 'scripts/sweep.mjs', '100000'], { cwd: dir, encoding: 'utf8' });
+  if (run.status !== 0) return [{ name: 'examples/sqlite-service sweep failed', value: '-', note: run.stderr.split('\n')[0] }];
+  const r = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  return [
+    { name: `seed ${r.cases.toLocaleString('en-GB')} cases into SQLite`, value: `${fmt(r.seedMs, 0)} ms` },
+    {
+      name: 'sweep: load open cases from SQLite + worklist',
+      value: `${fmt(r.sweepMs, 0)} ms`,
+      note: `${r.items.toLocaleString('en-GB')} items, ${fmt(r.keptMB)} MB kept`,
+    },
+  ];
 }
 
 const cliSection = () =>
@@ -510,6 +593,7 @@ async function main() {
     ['5. CLI cold start (median of 10)', cliSection],
     ['6. Bundle size (esbuild, minified, gzip -9)', bundleSection],
     ['7. Hostile input (median of 7 single runs)', () => hostileSection(lib)],
+    ['8. The reference integration (examples/sqlite-service)', exampleSection],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used

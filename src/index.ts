@@ -76,13 +76,18 @@ export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
 export { diffProtocols, type ProtocolChange, type ChangeArea } from './protocol/diff.js';
 export { toJSONSchema, type JSONSchemaOptions } from './protocol/jsonSchema.js';
 export { defineProtocol, type TypedProtocolInput } from './protocol/define.js';
-export { createRegistry, type ProtocolRegistry } from './protocol/registry.js';
+export { createRegistry, RegistryError, type ProtocolRegistry } from './protocol/registry.js';
+export { protocolDigest } from './protocol/digest.js';
 
 // The engine
 export { applyEvent, openCase, replay, allowedNow } from './engine/applyEvent.js';
 export { status } from './engine/status.js';
 export { plan } from './engine/plan.js';
-export { REFUSAL_CODES } from './engine/types.js';
+export { parseEvent, EVENT_ISSUE_CODES, type EventResult } from './engine/parseEvent.js';
+export { worklist, type WorkItem, type Worklist, type WorklistOptions } from './engine/worklist.js';
+export { phaseOf, type PhaseResult } from './engine/phaseOf.js';
+export { nextChange, type NextChangeResult } from './engine/nextChange.js';
+export { REFUSAL_CODES, REFUSAL_CATEGORIES, FUTURE_TOLERANCE_MINUTES } from './engine/types.js';
 export type * from './engine/types.js';
 export {
   runScenarios,

@@ -107,7 +107,7 @@ function deadline(o: ObligationStatus): string {
 function paint(o: ObligationStatus): string {
   const state = o.metAt ? `${o.state} ${dim(o.metAt)}` : o.state;
   if (o.state === 'overdue' || o.state === 'metLate') return red(state);
-  if (o.state === 'dueSoon') return yellow(state);
+  if (o.state === 'dueSoon' || o.state === 'dueNow') return yellow(state);
   if (o.state === 'met') return green(state);
   return state;
 }

@@ -4,7 +4,9 @@
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
 import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject } from '../protocol/schema.js';
+import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
+import type { OwnerSummary } from './types.js';
 
 export interface CompiledStage {
   readonly id: string;
@@ -34,8 +36,10 @@ export interface Compiled {
   readonly obligationIds: readonly string[];
   readonly ruleIds: readonly string[];
   readonly bypassSummaries: readonly { readonly id: string; readonly trigger: string; readonly action: string }[];
-  /** Role id → { id, title } as status shows an owner, shared and frozen. */
-  readonly ownerSummaries: ReadonlyMap<string, { readonly id: string; readonly title: string }>;
+  /** Role id → { id, title, side } as status shows an owner, shared and frozen. */
+  readonly ownerSummaries: ReadonlyMap<string, OwnerSummary>;
+  /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
+  readonly digest: string;
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
@@ -89,25 +93,47 @@ export function compile(protocol: Protocol): Compiled {
     obligationIds: Object.freeze([...obligationStage.keys()]),
     ruleIds: Object.freeze(protocol.bypass.map((r) => r.id)),
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
-    ownerSummaries: new Map(protocol.roles.map((r) => [r.id, Object.freeze({ id: r.id, title: r.title })])),
+    ownerSummaries: new Map(protocol.roles.map((r) => [r.id, Object.freeze({ id: r.id, title: r.title, side: r.side })])),
+    get digest() {
+      return protocolDigest(protocol);
+    },
   };
   cache.set(protocol, compiled);
   return compiled;
 }
 
-const closureCalendars = new WeakMap<readonly Closure[], Map<string, Calendar>>();
+const byContent = new Map<string, Calendar>();
+const CONTENT_CACHE_SIZE = 64;
 
-/** @internal The calendar an engine call uses: the one given, or the protocol's region plus any closures. */
+/** The closures as a key: their content, so a new array with the same days finds the same calendar. */
+function closuresKey(region: string, closures: readonly Closure[]): string {
+  let key = region;
+  for (const closure of closures) {
+    key += typeof closure === 'string' ? `\u0000${closure}` : `\u0000${closure?.from}\u0001${closure?.to}\u0001${closure?.name ?? ''}`;
+  }
+  return key;
+}
+
+/**
+ * @internal The calendar an engine call uses: the one given, or the protocol's region plus any
+ * closures. Options are checked by `_options.ts` first. Calendars with closures are kept by content
+ * (the last 64 sets of closures), never by array identity: a sweep that loads the same closures
+ * afresh for each case builds one calendar, and an array changed in place is never served stale.
+ */
 export function engineCalendar(
   c: Compiled,
   options: { readonly calendar?: CalendarLike | undefined; readonly closures?: readonly Closure[] | undefined },
 ): Calendar {
   if (options.calendar !== undefined) return resolveCalendar(options.calendar);
-  if (!options.closures?.length) return c.calendar;
-  // Keyed by the array and the region, so a sweep passing one closures array builds one calendar.
-  let byRegion = closureCalendars.get(options.closures);
-  if (!byRegion) closureCalendars.set(options.closures, (byRegion = new Map()));
-  let calendar = byRegion.get(c.calendar.region);
-  if (!calendar) byRegion.set(c.calendar.region, (calendar = createCalendar({ region: c.calendar.region, closures: options.closures })));
+  const closures = options.closures;
+  if (!closures?.length) return c.calendar;
+  const region = c.calendar.region;
+  const key = closuresKey(region, closures);
+  let calendar = byContent.get(key);
+  if (!calendar) {
+    calendar = createCalendar({ region, closures });
+    if (byContent.size >= CONTENT_CACHE_SIZE) byContent.delete(byContent.keys().next().value!);
+    byContent.set(key, calendar);
+  }
   return calendar;
 }

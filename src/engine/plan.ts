@@ -4,8 +4,10 @@ import { FIRST_DAY, formatDay } from '../time/_days.js';
 import { formatLondon, londonDay } from '../time/_london.js';
 import { toEpochMs } from '../time/instant.js';
 import { evaluate, type AnchorLookup, type Timescale } from '../time/timescale.js';
+import { TimeError } from '../time/timeError.js';
 import { isProvisionalDay } from '../time/workingDays.js';
-import { compile, engineCalendar } from './_compile.js';
+import { compile } from './_compile.js';
+import { OptionsError, optionsMessage, readOptions } from './_options.js';
 import type { Plan, PlanOptions, PlannedStage } from './types.js';
 
 /**
@@ -15,9 +17,11 @@ import type { Plan, PlanOptions, PlannedStage } from './types.js';
  * number has `dueDate: null`, and so does any later stage measured from it.
  *
  * @param protocol - a parsed protocol
- * @param options - `from` (when the disagreement arose), `subject`, `calendar`
+ * @param options - `from` (when the disagreement arose), `subject`, `calendar` or `closures`
  * @returns one row per stage with owners, due date and instant, and the working-day count from `from`
- * @throws {@link TimeError} for a malformed `from` or a due date beyond the supported range
+ * @throws {@link TimeError} for a malformed `from`, a due date beyond the supported range, options of
+ *   the wrong shape (code `engine/invalid-options`) or a subject the protocol does not cover
+ *   (`engine/subject-out-of-scope`)
  * @example
  * ```ts
  * plan(swindon, { from: '2026-12-21' }).stages.map((s) => s.dueDate);
@@ -26,9 +30,22 @@ import type { Plan, PlanOptions, PlannedStage } from './types.js';
  */
 export function plan(protocol: Protocol, options: PlanOptions): Plan {
   const c = compile(protocol);
-  const calendar = engineCalendar(c, options);
+  let calendar: ReturnType<typeof readOptions>['calendar'];
+  try {
+    ({ calendar } = readOptions(c, options ?? null, ['from', 'subject']));
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    throw new TimeError('engine/invalid-options', optionsMessage(error), error.path);
+  }
   const from = toEpochMs(options.from, ['from']);
   const subject = options.subject ?? protocol.scope.subjects[0]!;
+  // A subject outside the scope has no route here; the CLI refuses it too.
+  if (!c.subjects.has(subject))
+    throw new TimeError(
+      'engine/subject-out-of-scope',
+      `${protocol.id} covers ${[...c.subjects].join(', ')}, not ${JSON.stringify(subject)}; plan under the procedure for that subject.`,
+      ['subject'],
+    );
   const entered = new Map<string, number | undefined>();
   const completed = new Map<string, number | undefined>();
   const recordAt = new Map<string, number>();

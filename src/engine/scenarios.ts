@@ -33,7 +33,13 @@ const CheckSchema = strict({
 
 const StepSchema = z.union([
   strict({ check: CheckSchema, why: z.string().optional() }),
-  z.looseObject({ type: z.string(), at: z.string(), expectRefusal: z.string().optional(), why: z.string().optional() }),
+  z.looseObject({
+    type: z.string(),
+    at: z.string(),
+    expectRefusal: z.string().optional(),
+    why: z.string().optional(),
+    now: z.string().optional().describe('The clock when the event is applied: a later "at" is refused (engine/event-in-future).'),
+  }),
 ]);
 
 const ScenarioSchema = strict({
@@ -144,8 +150,8 @@ function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchem
         else runCheck(e, `step ${i + 1} check`, check, result.status);
         return;
       }
-      const { expectRefusal, why: _why, ...event } = step as Record<string, unknown>;
-      const result = applyEvent(protocol, kase, event as unknown as CaseEvent);
+      const { expectRefusal, why: _why, now, ...event } = step as Record<string, unknown>;
+      const result = applyEvent(protocol, kase, event as unknown as CaseEvent, now === undefined ? {} : { now: now as string });
       if (expectRefusal !== undefined) e.equal(`step ${i + 1} refusal`, expectRefusal, result.success ? 'accepted' : result.refusal.code);
       else if (!result.success)
         e.equal(`step ${i + 1} ${String(event.type)}`, 'accepted', `${result.refusal.code}: ${result.refusal.message}`);

@@ -3,6 +3,7 @@
 
 import type { Subject } from '../protocol/schema.js';
 import type { CalendarLike, Closure } from '../time/calendar.js';
+import type { Refusal } from './refusals.js';
 
 /** An instant as stored in an event: ISO 8601, with an offset or `Z` (London local time without). */
 export type Instant = string;
@@ -83,6 +84,19 @@ export interface ClosedEvent extends EventBase {
   readonly type: 'closed';
 }
 
+/**
+ * A correction: the event at index `event` was recorded in error. The fold ignores that event (and
+ * may then accept what it had blocked); the log keeps both for the audit trail. The opening and
+ * another `voided` event cannot be voided; times run forward among the events not voided.
+ */
+export interface VoidedEvent extends EventBase {
+  readonly type: 'voided';
+  /** The index in `events` of the event recorded in error (an earlier event). */
+  readonly event: number;
+  /** Why it was recorded in error. */
+  readonly reason: string;
+}
+
 /** Anything that can happen to a case. */
 export type CaseEvent =
   | OpenedEvent
@@ -92,11 +106,17 @@ export type CaseEvent =
   | BypassedEvent
   | ResolvedEvent
   | WithdrawnEvent
-  | ClosedEvent;
+  | ClosedEvent
+  | VoidedEvent;
 
 /** A case as an integrator stores it: which protocol version, and what has happened. */
 export interface Case {
-  readonly protocol: { readonly id: string; readonly version: string };
+  /**
+   * The protocol version the case was opened under. `digest` (from `openCase`, see `protocolDigest`)
+   * pins its content too: a protocol with the same id and version but other content is refused. Cases
+   * stored without a digest (0.1) are pinned by id and version only.
+   */
+  readonly protocol: { readonly id: string; readonly version: string; readonly digest?: string };
   readonly events: readonly CaseEvent[];
 }
 
@@ -111,43 +131,7 @@ export type AllowedMove =
   | { readonly type: 'withdrawn' }
   | { readonly type: 'closed' };
 
-/**
- * Every code a refusal can carry, with its meaning. Codes are stable: never renamed or reused.
- */
-export const REFUSAL_CODES = {
-  'engine/invalid-case': 'The case is not { protocol: { id, version }, events: [...] }, or a due date falls outside the supported range.',
-  'engine/invalid-event': 'An event is malformed: unknown type, missing or unreadable field, a time that does not exist in London.',
-  'engine/wrong-protocol': 'The case was opened under another protocol id or version; evaluate it with that version.',
-  'engine/not-opened': 'The first event is not "opened".',
-  'engine/already-opened': 'A second "opened" event.',
-  'engine/closed': 'An event after "closed".',
-  'engine/not-open':
-    'An escalation, bypass, resolution or withdrawal on a case already resolved, withdrawn or exited; or closing a case still open.',
-  'engine/time-went-backwards': 'An event dated before the previous one.',
-  'engine/unknown-stage': 'A stage id the protocol does not have.',
-  'engine/unknown-record': 'A record id the protocol does not declare.',
-  'engine/unknown-rule': 'A bypass rule id the protocol does not have.',
-  'engine/unknown-obligation': 'An obligation that is not active in this case (its stage not reached, or its rule not invoked).',
-  'engine/skip-not-allowed': 'An escalation to a stage that is neither the next one nor a skip the protocol allows.',
-  'engine/cannot-resolve-here': 'A resolution at a stage whose protocol entry says "canResolve": false.',
-  'engine/no-next-stage': 'An escalation from the last stage.',
-  'engine/not-an-entry-stage': 'Opening at a stage that is not the first and has no "entry".',
-  'engine/subject-out-of-scope': 'Opening for a subject (child, adult, care leaver) the protocol does not cover.',
-  'engine/precondition-unmet': 'Opening without confirming a precondition that applies.',
-} as const;
-
-/** Stable codes of refusals: the keys of {@link REFUSAL_CODES}. */
-export type RefusalCode = keyof typeof REFUSAL_CODES;
-
-/** Why a move was refused, and what is allowed instead. */
-export interface Refusal {
-  readonly code: RefusalCode;
-  readonly message: string;
-  /** Index of the offending event in the case (the new event's index for `applyEvent`). */
-  readonly eventIndex: number;
-  /** What the protocol allows at that point. */
-  readonly allowed: readonly AllowedMove[];
-}
+export { REFUSAL_CODES, REFUSAL_CATEGORIES, type RefusalCode, type RefusalCategory, type Refusal } from './refusals.js';
 
 /** Options for the engine functions that compute dates. */
 export interface EngineOptions {
@@ -160,7 +144,25 @@ export interface EngineOptions {
   readonly closures?: readonly Closure[];
   /** Working days ahead within which a pending obligation counts as due soon; 1 by default. */
   readonly dueSoonWorkingDays?: number;
+  /**
+   * How long an `immediately` obligation stays `dueNow` after its anchor before it is overdue: a
+   * duration (`"1h"`, `"0h"`, `"1wd"`, `"sameWorkingDay"`). By default `"sameWorkingDay"`: until the end
+   * of the anchor's working day. This is the engine's reading, not a number from any document.
+   */
+  readonly immediateGrace?: string;
 }
+
+/** Options for `applyEvent`. */
+export interface ApplyOptions {
+  /**
+   * The server's clock. An event dated later than `now` plus {@link FUTURE_TOLERANCE_MINUTES} minutes
+   * is refused (`engine/event-in-future`), so a mistyped year cannot lock a case.
+   */
+  readonly now?: string | Date;
+}
+
+/** Minutes an event may be dated after `ApplyOptions.now`: clocks of two machines are rarely further apart. */
+export const FUTURE_TOLERANCE_MINUTES = 5;
 
 /** When something falls due, as an instant and a London date. */
 export interface DueAt {
@@ -171,7 +173,15 @@ export interface DueAt {
 }
 
 /** Where an obligation stands. */
-export type ObligationState = 'pending' | 'dueSoon' | 'overdue' | 'met' | 'metLate' | 'waiting' | 'noDeadline' | 'cancelled';
+export type ObligationState = 'pending' | 'dueSoon' | 'dueNow' | 'overdue' | 'met' | 'metLate' | 'waiting' | 'noDeadline' | 'cancelled';
+
+/** A role as status shows it: which side it is on. */
+export interface OwnerSummary {
+  readonly id: string;
+  readonly title: string;
+  /** `raising`, `receiving` or `independent`. */
+  readonly side: string;
+}
 
 /** One obligation of a case, with its deadline and state. */
 export interface ObligationStatus {
@@ -181,7 +191,9 @@ export interface ObligationStatus {
   /** The bypass rule that added it, if any. */
   readonly rule: string | null;
   readonly action: string;
-  readonly owner: { readonly id: string; readonly title: string };
+  readonly owner: OwnerSummary;
+  /** The agency on the owner's side (the case's raising or receiving agency); null for an independent owner. */
+  readonly agency: string | null;
   /** The limit; null while an anchor is awaited or where the document gives no number. */
   readonly due: DueAt | null;
   /** The earlier target beside the limit, where the document gives one. */
@@ -221,8 +233,10 @@ export interface CaseStatus {
     readonly id: string;
     readonly title: string;
     readonly enteredAt: Instant;
-    readonly owners: readonly { readonly id: string; readonly title: string; readonly side: string }[];
+    readonly owners: readonly OwnerSummary[];
   };
+  /** The two agencies of the opening event. */
+  readonly agencies: { readonly raising: string; readonly receiving: string };
   /** Stages visited, in order, with when the case entered and left each. */
   readonly history: readonly { readonly stage: string; readonly enteredAt: Instant; readonly leftAt: Instant | null }[];
   readonly obligations: readonly ObligationStatus[];
@@ -237,7 +251,7 @@ export interface CaseStatus {
   /** Where a bypass rule sent the case out of this procedure. */
   readonly exitedTo: string | null;
   /** Counts for dashboards. */
-  readonly counts: { readonly overdue: number; readonly dueSoon: number; readonly missingRecords: number };
+  readonly counts: { readonly overdue: number; readonly dueSoon: number; readonly dueNow: number; readonly missingRecords: number };
 }
 
 /** `applyEvent`'s result. */

@@ -244,7 +244,7 @@ describe('status', () => {
   it('--json prints the status object', () => {
     const status = JSON.parse(cli(['status', FIXTURE, OPEN, '--now', '2027-01-05T09:00', '--json']).stdout);
     expect(status.stage.id).toBe('stage-2');
-    expect(status.counts).toEqual({ overdue: 1, dueSoon: 0, missingRecords: 1 });
+    expect(status.counts).toEqual({ overdue: 1, dueSoon: 0, dueNow: 0, missingRecords: 1 });
   });
 
   it('a move the protocol does not allow is exit 1, naming the event and what is allowed', () => {

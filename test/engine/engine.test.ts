@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEvent, createCalendar, createRegistry, openCase, plan, replay, status, type Case, type CaseEvent } from '../../src/index.js';
+import {
+  applyEvent,
+  createCalendar,
+  createRegistry,
+  openCase,
+  plan,
+  protocolDigest,
+  replay,
+  status,
+  type Case,
+  type CaseEvent,
+} from '../../src/index.js';
 import { fixture, fixtureV2 } from './_fixture.js';
 
 const opened = { at: '2026-12-21T10:00', subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
@@ -45,7 +56,7 @@ describe('a case stays on the version it was opened under', () => {
   it('a new case opened in 2027 takes version 2', () => {
     const v2 = registry.inForce('fixture', '2027-03-01')!;
     const result = openCase(v2, { ...opened, at: '2027-03-01T10:00' });
-    expect(result.success && result.case.protocol).toEqual({ id: 'fixture', version: '2' });
+    expect(result.success && result.case.protocol).toEqual({ id: 'fixture', version: '2', digest: protocolDigest(v2) });
     if (!result.success) return;
     const s = status(v2, result.case, '2027-03-01T12:00');
     expect(s.success && s.status.obligations[0]!.due?.date).toBe('2027-03-02');

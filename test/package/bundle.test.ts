@@ -13,13 +13,14 @@ import { bundle, bundleBaseline, bundleCore } from '../../scripts/bench-bundle.m
 import { ROOT, run, stagePackage, type Staged } from './_stage.js';
 
 /**
- * Gzip -9 bytes. Measured 78,948 in November 2026 (of the minified bytes, the six bundled protocols'
- * text is about half, zod's runtime about 30%, the bank-holiday tables about 10%); the ceiling is
- * that plus about 10%, so a real regression fails while ordinary growth has room. The goal it guards
- * is the core with its own dependencies under 100 KB gzipped. The date-holidays + luxon baseline is
- * about 258 KB. `npm run bench` prints both.
+ * Gzip -9 bytes. Measured 78,948 in November 2026 and 90,741 on 1 December 2026, after the Crown
+ * Dependencies' three holiday tables, the engine's corrections, digests and event parser, and the
+ * policy authors' accepted findings arrived (of the minified bytes, the six bundled protocols' text is
+ * still the largest part, then zod's runtime, then the bank-holiday tables). The ceiling is the goal
+ * itself: the core with its own dependencies under 100 KB gzipped. The date-holidays + luxon
+ * baseline is about 258 KB. `npm run bench` prints both.
  */
-const CORE_GZIP_CEILING = 87_000;
+const CORE_GZIP_CEILING = 100_000;
 
 type Bundle = Awaited<ReturnType<typeof bundle>>;
 

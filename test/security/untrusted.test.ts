@@ -421,11 +421,13 @@ describe('event logs with "__proto__"', () => {
       [`${start}, {"type": "bypassed", "at": "2026-01-06", "rule": "__proto__"}]`, 'engine/unknown-rule'],
       [
         `[{"type": "opened", "at": "2026-01-05", "subject": "__proto__", "raisingAgency": "A", "receivingAgency": "B"}]`,
-        'engine/subject-out-of-scope',
+        // not a subject at all: a malformed event (issue #11), not a subject of another procedure
+        'engine/invalid-event',
       ],
       [
         `[{"type": "opened", "at": "2026-01-05", "subject": "constructor", "raisingAgency": "A", "receivingAgency": "B"}]`,
-        'engine/subject-out-of-scope',
+        // not a subject at all: a malformed event (issue #11), not a subject of another procedure
+        'engine/invalid-event',
       ],
       [
         `[{"type": "opened", "at": {"__proto__": "2026-01-05"}, "subject": "child", "raisingAgency": "A", "receivingAgency": "B"}]`,

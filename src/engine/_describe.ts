@@ -1,0 +1,93 @@
+// A folded case as the status an integrator shows. @internal
+
+import { formatLondon } from '../time/_london.js';
+import type { Calendar } from '../time/calendar.js';
+import { showDue } from '../time/duration.js';
+import type { DueNumbers } from '../time/timescale.js';
+import type { Compiled } from './_compile.js';
+import { allowedMoves } from './_moves.js';
+import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
+import type { State } from './_state.js';
+import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './types.js';
+
+// A due date past the calendar's confirmed holidays is marked provisional.
+const show = (d: DueNumbers | undefined, calendar: Calendar): DueAt | null => (d ? showDue(calendar, d) : null);
+const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
+
+/** The agency on a side of the case: the raising or receiving agency, none for an independent role. */
+export function agencyOf(state: State, side: string): string | null {
+  return side === 'raising' ? state.agencies.raising : side === 'receiving' ? state.agencies.receiving : null;
+}
+
+function obligationStatus(c: Compiled, state: State, j: Judged, now: number, calendar: Calendar): ObligationStatus {
+  const { obligation: o, evaluation: e } = j;
+  const owner = c.ownerSummaries.get(o.owner)!;
+  return {
+    id: o.id,
+    stage: j.stage,
+    rule: j.rule,
+    action: o.action,
+    owner,
+    agency: agencyOf(state, owner.side),
+    due: show(j.due, calendar),
+    target: e.kind === 'due' ? show(e.target, calendar) : null,
+    targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : null,
+    words: e.kind === 'none' ? e.words : null,
+    waitingFor: e.kind === 'waiting' ? e.anchors : [],
+    state: j.state,
+    metAt: iso(j.metAt),
+    record: o.record ?? null,
+  };
+}
+
+/** Builds the status of a folded case; `nowText` is `now` formatted (a sweep formats it once). */
+export function describeState(c: Compiled, state: State, j: Judge, nowText: string): CaseStatus {
+  const obligations: ObligationStatus[] = [];
+  let overdue = 0;
+  let dueSoon = 0;
+  let dueNow = 0;
+  eachObligation(state, j, (judged) => {
+    obligations.push(obligationStatus(c, state, judged, j.now, j.calendar));
+    if (judged.state === 'overdue') overdue++;
+    else if (judged.state === 'dueSoon') dueSoon++;
+    else if (judged.state === 'dueNow') dueNow++;
+  });
+  const records: RequiredRecord[] = [];
+  for (const visit of state.visits) {
+    for (const record of visit.stage.requires) {
+      const at = madeFor(state.records.get(record.id), visit.enteredAt);
+      records.push({
+        stage: visit.stage.id,
+        record: record.id,
+        title: record.title,
+        made: at !== undefined,
+        at: iso(at),
+        noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false,
+      });
+    }
+  }
+  const current = state.visits.at(-1)!;
+  const missingRecords = records.filter((r) => !r.made);
+  return {
+    protocol: { id: c.protocol.id, version: c.protocol.version },
+    now: nowText,
+    phase: state.phase,
+    subject: state.subject,
+    stage: {
+      id: current.stage.id,
+      title: current.stage.stage.title,
+      enteredAt: formatLondon(current.enteredAt),
+      owners: current.stage.owners.get(state.subject)!.map((r) => c.ownerSummaries.get(r.id)!),
+    },
+    agencies: state.agencies,
+    history: state.visits.map((v) => ({ stage: v.stage.id, enteredAt: formatLondon(v.enteredAt), leftAt: iso(v.leftAt) })),
+    obligations,
+    records,
+    missingRecords,
+    allowed: allowedMoves(c, state),
+    bypassRules: state.phase === 'open' ? c.bypassSummaries : [],
+    bypasses: state.bypasses.map((b) => ({ rule: b.rule.id, at: formatLondon(b.at), effect: b.rule.effect.type })),
+    exitedTo: state.exitedTo ?? null,
+    counts: { overdue, dueSoon, dueNow, missingRecords: missingRecords.length },
+  };
+}

@@ -1,0 +1,29 @@
+// "immediately": due at its anchor, but `dueNow` (not overdue) while within a grace, by default to
+// the end of the anchor's working day. This is the engine's reading: no document gives a number for
+// "immediate", and a minute after the anchor is not late in any sense a practitioner would use. @internal
+
+import type { Calendar } from '../time/calendar.js';
+import { dueAfter, type Duration } from '../time/duration.js';
+import type { AnchorLookup, DueNumbers, Timescale } from '../time/timescale.js';
+
+/**
+ * When the grace of an `immediately` obligation ends, if its due moment comes from an `immediately`
+ * leaf (alone, in an `earliestOf` or as a limit); undefined for every other obligation.
+ */
+export function graceEnd(
+  timescale: Timescale,
+  due: DueNumbers,
+  lookup: AnchorLookup,
+  calendar: Calendar,
+  grace: Duration,
+): number | undefined {
+  return fromImmediate(timescale, due.at, lookup, 0) ? dueAfter(calendar, due.at, grace).at : undefined;
+}
+
+function fromImmediate(t: Timescale, at: number, lookup: AnchorLookup, depth: number): boolean {
+  if (depth > 64 || t === null || typeof t !== 'object') return false;
+  if ('within' in t) return t.within === 'immediately' && lookup(t.from) === at;
+  if ('earliestOf' in t) return t.earliestOf.some((part) => fromImmediate(part, at, lookup, depth + 1));
+  if ('limit' in t) return fromImmediate(t.limit, at, lookup, depth + 1);
+  return false;
+}

@@ -1,0 +1,113 @@
+// What each event does to an open case, and the moves allowed in a state. @internal
+
+import type { Compiled } from './_compile.js';
+import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
+import type { AllowedMove } from './types.js';
+
+/** The moves the protocol allows in a state (before the first event: opening). */
+export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove[] {
+  if (!state) return [{ type: 'opened', stages: c.entryStages.map((s) => s.id) }];
+  if (state.phase === 'closed') return [];
+  const paperwork: AllowedMove[] = [
+    { type: 'recorded', records: c.recordIds },
+    { type: 'fulfilled', obligations: [...state.active] },
+  ];
+  if (state.phase !== 'open') return [...paperwork, { type: 'closed' }];
+  const current = state.visits.at(-1)!.stage;
+  const moves: AllowedMove[] = [];
+  if (current.next) moves.push({ type: 'escalated', to: current.next.id, skip: false });
+  for (const to of current.skips) moves.push({ type: 'escalated', to, skip: true });
+  moves.push(...paperwork);
+  if (c.rules.size) moves.push({ type: 'bypassed', rules: c.ruleIds });
+  if (current.stage.canResolve) moves.push({ type: 'resolved' });
+  moves.push({ type: 'withdrawn' });
+  return moves;
+}
+
+const notOpen = (state: State): never =>
+  refuse('engine/not-open', `The case is ${state.phase}; only records, fulfilled obligations and closing are accepted now.`);
+
+type Move = (c: Compiled, state: State, raw: Record<string, unknown>, at: number) => void;
+
+/** One entry per event type after the opening (the opening is `open`, a correction is `_voided.ts`). */
+export const MOVES: Readonly<Record<string, Move>> = {
+  escalated(c, state, raw, at) {
+    if (state.phase !== 'open') notOpen(state);
+    const current = state.visits.at(-1)!.stage;
+    const to = raw.to === undefined ? current.next?.id : text(raw.to, 'to', 'escalated');
+    if (to === undefined)
+      return refuse(
+        'engine/no-next-stage',
+        `"${current.id}" is the last stage; there is no stage to escalate to. Resolve the case instead.`,
+      );
+    const target =
+      c.stageById.get(to) ?? refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
+    if (target !== current.next && !current.skips.has(to)) {
+      refuse(
+        'engine/skip-not-allowed',
+        `The protocol does not allow moving from "${current.id}" to "${to}"${current.next ? `; escalate to "${current.next.id}"` : ''}${current.skips.size ? ` or skip to ${[...current.skips].map((s) => `"${s}"`).join(', ')}` : ''}.`,
+      );
+    }
+    leaveFor(c.stages, state, target, at);
+  },
+  recorded(c, state, raw, at) {
+    const record = text(raw.record, 'record', 'recorded');
+    if (!c.records.has(record))
+      refuse(
+        'engine/unknown-record',
+        `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`,
+      );
+    const occurred = raw.occurredAt === undefined ? at : instant(raw.occurredAt, 'occurredAt');
+    const list = state.records.get(record);
+    if (list) list.push({ at, occurred });
+    else state.records.set(record, [{ at, occurred }]);
+  },
+  fulfilled(_c, state, raw, at) {
+    const id = text(raw.obligation, 'obligation', 'fulfilled');
+    if (!state.active.has(id)) {
+      refuse(
+        'engine/unknown-obligation',
+        `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`,
+      );
+    }
+    if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
+  },
+  bypassed(c, state, raw, at) {
+    if (state.phase !== 'open') notOpen(state);
+    const id = text(raw.rule, 'rule', 'bypassed');
+    const rule =
+      c.rules.get(id) ??
+      refuse('engine/unknown-rule', `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`);
+    state.bypasses.push({ rule, at });
+    state.active.add(rule.id);
+    if (rule.effect.type === 'jumpTo') {
+      const target = c.stageById.get(rule.effect.stage)!;
+      // A jump only ever moves the case up; a case already at or past the target stays where it is.
+      if (target.index > state.visits.at(-1)!.stage.index) leaveFor(c.stages, state, target, at);
+    } else if (rule.effect.type === 'exitTo') {
+      state.exitedTo = rule.effect.procedure;
+      end(state, 'exited', at);
+    }
+  },
+  resolved(_c, state, raw, at) {
+    if (state.phase !== 'open') notOpen(state);
+    text(raw.outcome, 'outcome', 'resolved');
+    const current = state.visits.at(-1)!.stage;
+    if (!current.stage.canResolve) {
+      refuse(
+        'engine/cannot-resolve-here',
+        `The protocol does not allow resolving at "${current.id}"${current.next ? `; escalate to "${current.next.id}"` : ''} or withdraw.`,
+      );
+    }
+    end(state, 'resolved', at);
+  },
+  withdrawn(_c, state, _raw, at) {
+    if (state.phase !== 'open') notOpen(state);
+    end(state, 'withdrawn', at);
+  },
+  closed(_c, state) {
+    if (state.phase === 'open')
+      refuse('engine/not-open', 'An open case cannot be closed directly; record "resolved" or "withdrawn" first.');
+    state.phase = 'closed';
+  },
+};

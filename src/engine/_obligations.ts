@@ -1,0 +1,130 @@
+// Every obligation of a folded case, with its due moment and state: what status, worklist and
+// nextChange all judge, computed in one place. @internal
+
+import type { Obligation } from '../protocol/schema.js';
+import { FIRST_DAY } from '../time/_days.js';
+import { londonDay } from '../time/_london.js';
+import type { Calendar } from '../time/calendar.js';
+import type { Duration } from '../time/duration.js';
+import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
+import { graceEnd } from './_dueNow.js';
+import type { ReadOptions } from './_options.js';
+import type { State, Visit } from './_state.js';
+import type { ObligationState } from './types.js';
+
+export interface Judge {
+  readonly now: number;
+  readonly todayRank: number;
+  readonly dueSoon: number;
+  readonly calendar: Calendar;
+  readonly grace: Duration;
+}
+
+export function makeJudge(now: number, options: ReadOptions): Judge {
+  const rank = options.calendar.tables.rank[londonDay(now) - FIRST_DAY] ?? 0;
+  return { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace };
+}
+
+export type Owed = Pick<Obligation, 'id' | 'action' | 'owner' | 'due'> & { readonly record?: string | undefined };
+
+export interface Judged {
+  readonly obligation: Owed;
+  readonly stage: string | null;
+  readonly rule: string | null;
+  readonly evaluation: Evaluation;
+  readonly due: DueNumbers | undefined;
+  /** Where the obligation is `immediately`: when its grace ends. */
+  readonly graceEnd: number | undefined;
+  readonly metAt: number | undefined;
+  readonly state: ObligationState;
+}
+
+/** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
+export function anchors(state: State, visit: Visit | undefined, bypassedAt?: number): AnchorLookup {
+  return (anchor) => {
+    if (anchor === undefined) return bypassedAt ?? visit?.enteredAt;
+    switch (anchor) {
+      case 'stageEntered':
+        return visit?.enteredAt;
+      case 'disagreement':
+        return state.arose;
+      case 'caseOpened':
+        return state.openedAt;
+      case 'bypassed':
+        return bypassedAt;
+    }
+    const colon = anchor.indexOf(':');
+    const kind = anchor.slice(0, colon);
+    const ref = anchor.slice(colon + 1);
+    if (kind === 'entered') return state.entered.get(ref);
+    if (kind === 'completed') return state.completed.get(ref);
+    return state.records.get(ref)?.[0]?.occurred;
+  };
+}
+
+/**
+ * When a record counting for a stage visit happened: the first one recorded at or after the stage was
+ * entered. What it records may have happened earlier (a conference recorded afterwards, with
+ * `occurredAt`); that earlier time is when the obligation was met.
+ */
+export function madeFor(list: readonly { at: number; occurred: number }[] | undefined, enteredAt: number): number | undefined {
+  if (!list) return undefined;
+  for (const made of list) if (made.at >= enteredAt) return made.occurred;
+  return undefined;
+}
+
+const minDefined = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined ? b : b === undefined ? a : Math.min(a, b);
+
+function judge(
+  j: Judge,
+  o: Owed,
+  lookup: AnchorLookup,
+  where: { stage: string | null; rule: string | null },
+  metAt: number | undefined,
+  cancelled: boolean,
+): Judged {
+  const evaluation = evaluate(o.due as Timescale, lookup, j.calendar);
+  const due = evaluation.kind === 'due' ? evaluation.due : undefined;
+  const grace = due && graceEnd(o.due as Timescale, due, lookup, j.calendar, j.grace);
+  // Within its grace an `immediately` obligation is on time: met, or due now.
+  const late = grace ?? due?.at;
+  let state: ObligationState;
+  if (metAt !== undefined) state = late !== undefined && metAt > late ? 'metLate' : 'met';
+  else if (cancelled) state = 'cancelled';
+  else if (!due) state = evaluation.kind === 'waiting' ? 'waiting' : 'noDeadline';
+  else if (j.now > late!) state = 'overdue';
+  else if (grace !== undefined) state = 'dueNow';
+  else state = j.calendar.tables.rank[due.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
+  return { obligation: o, stage: where.stage, rule: where.rule, evaluation, due, graceEnd: grace, metAt, state };
+}
+
+function visitAt(state: State, at: number): Visit | undefined {
+  let found: Visit | undefined;
+  for (const visit of state.visits) if (visit.enteredAt <= at) found = visit;
+  return found;
+}
+
+/** Calls `visit` for every obligation of the case: its stages' in order, then its bypass rules'. */
+export function eachObligation(state: State, j: Judge, visit: (judged: Judged) => void): void {
+  // Withdrawal and exit end the process; closing afterwards keeps what they ended (it never revives it).
+  const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
+  const last = state.visits.at(-1);
+  for (const v of state.visits) {
+    const lookup = anchors(state, v);
+    // Work with no record of its own is done when the stage ends by escalation or resolution; a
+    // withdrawal or an exit to another procedure ends the stage without doing it.
+    const endedBy = stopped && v === last ? undefined : v.leftAt;
+    for (const o of v.stage.obligations.get(state.subject)!) {
+      const byRecord = o.record === undefined ? undefined : madeFor(state.records.get(o.record), v.enteredAt);
+      const byEvent = state.fulfilled.get(o.id);
+      const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
+      // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
+      // procedure (bypass rules' urgent actions still are, below).
+      visit(judge(j, o, lookup, { stage: v.stage.id, rule: null }, metAt, stopped && metAt === undefined));
+    }
+  }
+  for (const { rule, at } of state.bypasses) {
+    visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
+  }
+}

@@ -1,0 +1,98 @@
+// The fold's state of a case, and the small steps every move is made of. @internal throughout.
+
+import type { BypassRule, Subject } from '../protocol/schema.js';
+import { describe } from '../time/_days.js';
+import { toEpochMs } from '../time/instant.js';
+import { TimeError } from '../time/timeError.js';
+import type { CompiledStage } from './_compile.js';
+import type { RefusalCode } from './refusals.js';
+
+export interface Visit {
+  readonly stage: CompiledStage;
+  readonly enteredAt: number;
+  leftAt: number | undefined;
+}
+
+export type Phase = 'open' | 'resolved' | 'withdrawn' | 'exited' | 'closed';
+
+export interface State {
+  readonly subject: Subject;
+  readonly openedAt: number;
+  readonly arose: number;
+  readonly agencies: { readonly raising: string; readonly receiving: string };
+  phase: Phase;
+  /** How the case left "open" (kept once it is closed, so closing never changes what was owed). */
+  endedAs: 'resolved' | 'withdrawn' | 'exited' | undefined;
+  readonly visits: Visit[];
+  /** When each stage was entered and completed (epoch ms); a skipped stage counts as both at the moment it was skipped. */
+  readonly entered: Map<string, number>;
+  readonly completed: Map<string, number>;
+  /** Record id → each time it was made, in order: when it was recorded, and when what it records happened (occurredAt, else at). */
+  readonly records: Map<string, { readonly at: number; readonly occurred: number }[]>;
+  /** Obligation or rule id → when it was fulfilled (first time). */
+  readonly fulfilled: Map<string, number>;
+  readonly bypasses: { rule: BypassRule; at: number }[];
+  /** Ids of the obligations that exist so far (kept as the case moves, so checking one is O(1)). */
+  readonly active: Set<string>;
+  exitedTo: string | undefined;
+  lastAt: number;
+}
+
+export class Refused {
+  constructor(
+    readonly code: RefusalCode,
+    readonly message: string,
+  ) {}
+}
+
+export const refuse = (code: RefusalCode, message: string): never => {
+  throw new Refused(code, message);
+};
+
+export function text(value: unknown, field: string, type: string): string {
+  if (typeof value !== 'string' || !value.trim())
+    refuse('engine/invalid-event', `A "${type}" event needs "${field}" as non-empty text, got ${describe(value)}.`);
+  return value as string;
+}
+
+export function instant(value: unknown, field: string): number {
+  try {
+    return toEpochMs(value, [field]);
+  } catch (error) {
+    if (error instanceof TimeError) return refuse('engine/invalid-event', `"${field}": ${error.message}`);
+    throw error;
+  }
+}
+
+export function enter(state: State, stage: CompiledStage, at: number): void {
+  const current = state.visits.at(-1);
+  if (current) {
+    current.leftAt = at;
+    state.completed.set(current.stage.id, at);
+  }
+  state.visits.push({ stage, enteredAt: at, leftAt: undefined });
+  state.entered.set(stage.id, at);
+  for (const o of stage.obligations.get(state.subject)!) state.active.add(o.id);
+}
+
+export function leaveFor(stages: readonly CompiledStage[], state: State, target: CompiledStage, at: number): void {
+  const from = state.visits.at(-1)!.stage.index;
+  // A skipped stage is taken as entered and completed at the moment the case jumped over it, so
+  // timescales measured from it ("5 working days of the completion of Stage 2") still resolve.
+  for (let i = from + 1; i < target.index; i++) {
+    const skipped = stages[i]!;
+    state.entered.set(skipped.id, at);
+    state.completed.set(skipped.id, at);
+  }
+  enter(state, target, at);
+}
+
+export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at: number): void {
+  const current = state.visits.at(-1)!;
+  if (current.leftAt === undefined) {
+    current.leftAt = at;
+    state.completed.set(current.stage.id, at);
+  }
+  state.phase = phase;
+  state.endedAs = phase;
+}
