@@ -7,12 +7,13 @@ import { due } from './due.js';
 import { BIN, Failure, UsageError, packageVersion, print, type Command } from './io.js';
 import { list } from './list.js';
 import { plan } from './plan.js';
+import { report as reportCommand } from './report.js';
 import { schema } from './schema.js';
 import { status } from './status.js';
 import { test } from './test.js';
 import { validate } from './validate.js';
 
-const COMMANDS: readonly Command[] = [validate, test, list, plan, status, due, diagram, schema];
+const COMMANDS: readonly Command[] = [validate, test, list, plan, status, due, diagram, schema, reportCommand];
 
 const HELP = `Usage: ${BIN} <command> [options]
 

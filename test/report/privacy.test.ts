@@ -75,16 +75,19 @@ describe('small-count suppression (threshold 3: counts 1 and 2 hidden)', () => {
     const outcomes = ['resolved', 'withdrawn', 'exited', 'open'] as const;
     const states = ['met', 'metLate', 'overdue', 'open', 'cancelled'] as const;
     for (const group of [[r.cases], r.bySubject, r.byRaisingAgency, r.byReceivingAgency, [p.cases]])
-      for (const g of group)
-        sums.push([
-          'outcomes',
-          outcomes.map((k) => g[k]),
-          g.opened,
-        ]);
-    for (const t of [r.obligations, ...r.bySide, p.obligations, ...p.timeliness.byStage, ...p.timeliness.byObligation, ...p.timeliness.bySide])
+      for (const g of group) sums.push(['outcomes', outcomes.map((k) => g[k]), g.opened]);
+    for (const t of [
+      r.obligations,
+      ...r.bySide,
+      p.obligations,
+      ...p.timeliness.byStage,
+      ...p.timeliness.byObligation,
+      ...p.timeliness.bySide,
+    ])
       sums.push(['states', states.map((k) => t[k]), t.total]);
     for (const k of ['opened', ...outcomes] as const)
-      for (const group of [r.bySubject, r.byRaisingAgency, r.byReceivingAgency]) sums.push([`column ${k}`, group.map((g) => g[k]), r.cases[k]]);
+      for (const group of [r.bySubject, r.byRaisingAgency, r.byReceivingAgency])
+        sums.push([`column ${k}`, group.map((g) => g[k]), r.cases[k]]);
     for (const k of ['total', ...states] as const) {
       sums.push([`side ${k}`, p.timeliness.bySide.map((s) => s[k]), p.obligations[k]]);
       sums.push([`stage ${k}`, p.timeliness.byStage.map((s) => s[k]), p.obligations[k]]);
@@ -163,7 +166,9 @@ describe('the agency log (Swindon: start date, who the concern was raised with, 
     const csv = agencyLogCsv(rows);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('agency,side,case,protocol,version,stage,stageTitle,started,raisedWith,raisedWithAgency,outcome,ended,to');
-    expect(lines[1]).toBe('CSC,receiving,A,testshire,1,stage-1,Practitioners,2027-02-01,Other practitioner,CSC,escalated,2027-02-03,stage-2');
+    expect(lines[1]).toBe(
+      'CSC,receiving,A,testshire,1,stage-1,Practitioners,2027-02-01,Other practitioner,CSC,escalated,2027-02-03,stage-2',
+    );
     expect(lines.at(-1)).toBe('');
     expect(lines.length).toBe(rows.length + 2);
     expect(csvField('Health, Leeds')).toBe('"Health, Leeds"');
@@ -171,7 +176,12 @@ describe('the agency log (Swindon: start date, who the concern was raised with, 
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     for (const formula of ['=HYPERLINK("x")', '+1', '-1+1', '@SUM(A1)', '\tx']) expect(csvField(formula).replace(/^"/, '')).toMatch(/^'/);
     expect(csvField(-3)).toBe('-3');
-    expect(toCsv([['a', null], [1, 'b']])).toBe('a,\r\n1,b\r\n');
+    expect(
+      toCsv([
+        ['a', null],
+        [1, 'b'],
+      ]),
+    ).toBe('a,\r\n1,b\r\n');
   });
 
   it('an agency name that is a formula is written as text', () => {
