@@ -38,7 +38,7 @@ function bars(title: string, labels: readonly string[], yAxis: string, series: r
 
 function protocolCharts(p: ProtocolReport): ReportCharts['protocols'][number] {
   const stagesReached = bars(
-    `Cases reaching each stage: ${p.id} ${p.version}`,
+    `Stages reached: ${p.id} ${p.version}`,
     p.stages.map((s) => s.id),
     'Cases',
     [p.stages.map((s) => n(s.reached))],
@@ -47,7 +47,7 @@ function protocolCharts(p: ProtocolReport): ReportCharts['protocols'][number] {
   // Three bars per stage, drawn in order over one another, so that each shows as a band of one
   // stacked bar: met on time + met late + overdue, then met late + overdue, then overdue.
   const timeliness = bars(
-    `Obligations by stage (green met on time, amber met late, red overdue): ${p.id} ${p.version}`,
+    `Timeliness by stage: ${p.id} ${p.version}`,
     rows.map((r) => r.stage ?? 'bypass'),
     'Obligations',
     [rows.map((r) => n(r.met) + n(r.metLate) + n(r.overdue)), rows.map((r) => n(r.metLate) + n(r.overdue)), rows.map((r) => n(r.overdue))],
