@@ -12,6 +12,7 @@
 //   4. the engine: status of 100,000 cases vs reading their event times
 //   5. the CLI's cold start vs `node -e 0` (scripts/bench-cli.mjs)
 //   6. the browser bundle's size vs date-holidays + luxon (scripts/bench-bundle.mjs)
+//   7. report over the same 100,000 cases vs their status, heap and the CLI's peak memory (scripts/bench-report.mjs)
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -472,6 +473,10 @@ async function main() {
     ['4. Engine: a nightly sweep at one "now"', () => engineSection(lib)],
     ['5. CLI cold start (median of 10)', cliSection],
     ['6. Bundle size (esbuild, minified, gzip -9)', bundleSection],
+    [
+      '7. Reports over the 100,000 cases of section 4',
+      async () => (await import(pathToFileURL(path.join(ROOT, 'scripts/bench-report.mjs')).href)).benchReport(dist),
+    ],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used
