@@ -77,7 +77,9 @@ export function protocolCells(protocol: Protocol, calendar: CalendarLike): Proto
     for (const subject of protocol.scope.subjects) {
       const owners = (stage.variants.find((v) => v.subjects.includes(subject))?.owners ?? stage.owners).map((id) => roles.get(id)!);
       const receiving = owners.filter((r) => r.side === 'receiving');
-      const chosen = receiving.length ? receiving : owners.filter((r) => r.side === 'independent');
+      const independent = owners.filter((r) => r.side === 'independent');
+      // A stage worked within the raising agency (a first talk with one's own line manager) is raised with its owners.
+      const chosen = receiving.length ? receiving : independent.length ? independent : owners;
       raisedWith.set(subject, chosen.map((r) => r.title).join('; '));
     }
     stages.set(stage.id, {

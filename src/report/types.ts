@@ -187,7 +187,7 @@ export interface AgencyLogEntry {
   readonly stageTitle: string;
   /** The London date the case entered the stage. */
   readonly started: string;
-  /** Who the concern was raised with: the stage's owners on the receiving side (or independent ones), by title. */
+  /** Who the concern was raised with, by title: the stage's owners on the receiving side, else its independent ones, else all its owners. */
   readonly raisedWith: string;
   /** The receiving agency. */
   readonly raisedWithAgency: string;
