@@ -139,7 +139,8 @@ export function createReport(options: ReportOptions): ReportBuilder {
     countCase(getOr(totals.byRaising, facts.raisingAgency, casesCells), facts.outcome);
     countCase(getOr(totals.byReceiving, facts.receivingAgency, casesCells), facts.outcome);
     addToProtocol(p, facts, totals);
-    if (options.agencyLog) log.push(...logRows(p, facts, kase.id ?? ref ?? String(position), options.include ?? {}));
+    if (options.agencyLog)
+      log.push(...logRows(p, facts, typeof kase.id === 'string' ? kase.id : (ref ?? String(position)), options.include ?? {}));
     return { counted: true };
   };
 
