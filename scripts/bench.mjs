@@ -14,6 +14,7 @@
 //   6. the browser bundle's size vs date-holidays + luxon (scripts/bench-bundle.mjs)
 //   7. hostile input (the inputs of test/security/untrusted.test.ts, which times nothing) vs JSON.parse
 //   8. the example service's 100,000-case SQLite sweep (examples/sqlite-service), when installed
+//   9. report over the same 100,000 cases vs their status, heap and the CLI's peak memory (scripts/bench-report.mjs)
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -594,6 +595,10 @@ async function main() {
     ['6. Bundle size (esbuild, minified, gzip -9)', bundleSection],
     ['7. Hostile input (median of 7 single runs)', () => hostileSection(lib)],
     ['8. The reference integration (examples/sqlite-service)', exampleSection],
+    [
+      '9. Reports over the 100,000 cases of section 4',
+      async () => (await import(pathToFileURL(path.join(ROOT, 'scripts/bench-report.mjs')).href)).benchReport(dist),
+    ],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used

@@ -98,10 +98,19 @@ export {
   type ScenarioRunResult,
 } from './engine/scenarios.js';
 
+// Reports over many cases, for a partnership
+export { report, createReport, agencyLog } from './report/report.js';
+export { agencyLogCsv } from './report/agencyLog.js';
+export { csvField, toCsv } from './report/csv.js';
+export { reportCsv } from './report/reportCsv.js';
+export type * from './report/types.js';
+
 // Rendering
 export { renderMermaid } from './render/mermaid.js';
 export { renderMarkdown, type MarkdownOptions } from './render/markdown.js';
 export { renderTimeline } from './render/gantt.js';
 export { renderDiff } from './render/diff.js';
+export { renderReportMarkdown, type ReportMarkdownOptions } from './render/reportMarkdown.js';
+export { reportCharts, type ReportCharts } from './render/reportCharts.js';
 export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

@@ -39,7 +39,7 @@ afterAll(() => {
 
 describe('documentation examples', () => {
   it('there are examples to run in README.md and every guide', () => {
-    for (const file of ['README.md', 'docs/integrators.md', 'docs/policy-authors.md']) {
+    for (const file of ['README.md', 'docs/integrators.md', 'docs/policy-authors.md', 'docs/partnerships.md']) {
       expect(
         examples.some((b) => b.file === file),
         `${file} has a \`\`\`ts example`,
