@@ -1,4 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+// `import text from './file.json?raw'` gives the file's text, as Vite does in the tests. The bundled
+// protocols are imported so, and kept minified: JSON text is parsed on first use instead of being
+// compiled as object literals by every importer.
+const rawText: Plugin = {
+  name: 'raw-text',
+  setup(build) {
+    build.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+      namespace: 'raw-text',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: args.path.endsWith('.json') ? JSON.stringify(JSON.parse(text)) : text, loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -16,6 +36,7 @@ export default defineConfig([
     // zod's runtime is bundled: loading its hundreds of modules dominated the package's import cost
     // (measured in `npm run bench`). zod stays a dependency for the types of ProtocolSchema.
     noExternal: ['zod'],
+    esbuildPlugins: [rawText],
   },
   {
     // The command-line tool: one ESM file with a shebang, never imported by library users.
@@ -24,5 +45,6 @@ export default defineConfig([
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['zod'],
+    esbuildPlugins: [rawText],
   },
 ]);
