@@ -5,16 +5,15 @@ export {
   REGIONS,
   SUPPORTED_RANGE,
   createCalendar,
-  calendarFromGovUkFeed,
   holidaysBetween,
   type Region,
   type Calendar,
   type CalendarLike,
   type CalendarOptions,
-  type CalendarResult,
   type Closure,
   type NonWorkingDay,
 } from './time/calendar.js';
+export { calendarFromGovUkFeed, type CalendarResult } from './time/govUkFeed.js';
 export { parseInstant, toLondonDate, toLondonInstant, type InstantInput, type InstantResult } from './time/instant.js';
 export { isWorkingDay, nextWorkingDay, addWorkingDays, workingDaysBetween, endOfDay, isProvisional } from './time/workingDays.js';
 export {

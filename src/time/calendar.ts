@@ -1,16 +1,11 @@
 import { BANK_HOLIDAYS, CONFIRMED_UNTIL, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
 import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
-import { readList, readOptions, readText } from './_options.js';
-import { TimeError, type Issue } from './timeError.js';
+import { closureDays, parseClockTime, readCalendarOptions, type ReadCalendarOptions, unknownRegion } from './_calendarOptions.js';
+import { readOptions } from './_options.js';
+import { REGIONS, type Region } from './_regions.js';
+import { TimeError } from './timeError.js';
 
-/**
- * The bank-holiday regions: the three GOV.UK divisions (Wales shares England's list, as GOV.UK
- * publishes it) and the three Crown Dependencies, each from its own government's lists.
- */
-export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland', 'isle-of-man', 'jersey', 'guernsey'] as const;
-
-/** One of {@link REGIONS}. */
-export type Region = (typeof REGIONS)[number];
+export { REGIONS, type Region } from './_regions.js';
 
 /**
  * The dates the library can compute with: UK bank holidays are known (from the official record and
@@ -99,8 +94,8 @@ const END_OF_DAY_MS = 86_400_000 - 1;
 
 const decoded = new Map<Region, ReadonlyMap<number, string>>();
 
-/** A region's bundled holidays, decoded from the table once; callers get a copy they may change. */
-function bundledHolidays(region: Region): Map<number, string> {
+/** @internal A region's bundled holidays, decoded from the table once; callers get a copy they may change. */
+export function bundledHolidays(region: Region): Map<number, string> {
   let table = decoded.get(region);
   if (!table) {
     const map = new Map<number, string>();
@@ -124,13 +119,13 @@ function buildTables(
   const named = new Map<number, { name: string; kind: NonWorkingDay['kind'] }>();
   for (const [day, name] of closures) named.set(day, { name, kind: 'closure' });
   for (const [day, name] of holidays) named.set(day, { name, kind: 'bank-holiday' });
+  // Weekdays first, by index (no per-day lookups), then the named days cleared: a sweep that builds
+  // a calendar per set of closures pays for a few hundred writes, not 36,525 map lookups.
+  for (let i = 0, w = weekday(FIRST_DAY); i < DAY_COUNT; i++, w = w === 6 ? 0 : w + 1) if (w < 5) working[i] = 1;
+  for (const day of named.keys()) if (day >= FIRST_DAY && day <= LAST_DAY) working[day - FIRST_DAY] = 0;
   let count = 0;
   for (let i = 0; i < DAY_COUNT; i++) {
-    const day = FIRST_DAY + i;
-    if (weekday(day) < 5 && !named.has(day)) {
-      working[i] = 1;
-      count++;
-    }
+    count += working[i]!;
     rank[i] = count;
   }
   const workingDays = new Int32Array(count);
@@ -200,56 +195,6 @@ function isCalendar(value: unknown): value is Calendar {
   return ok;
 }
 
-function unknownRegion(region: unknown, path: readonly (string | number)[]): TimeError {
-  return new TimeError(
-    'time/unknown-region',
-    `Unknown region ${describe(region)}; use one of ${REGIONS.map((r) => `"${r}"`).join(', ')} (Wales shares England's bank holidays).`,
-    path,
-  );
-}
-
-/** @internal Parses `HH:mm` to milliseconds after midnight. */
-export function parseClockTime(text: unknown, path: readonly (string | number)[]): number {
-  const match = typeof text === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text) : null;
-  if (!match)
-    throw new TimeError(
-      'time/invalid-time-of-day',
-      `Expected a time of day as "HH:mm" (for example "17:00"), got ${describe(text)}.`,
-      path,
-    );
-  return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
-}
-
-function closureDays(closures: readonly unknown[]): Map<number, string> {
-  const days = new Map<number, string>();
-  closures.forEach((item, i) => {
-    const closure = item as Closure;
-    if (typeof closure === 'string') {
-      days.set(parseDay(closure, ['closures', i]), 'Closure');
-      return;
-    }
-    if (closure === null || typeof closure !== 'object') {
-      throw new TimeError(
-        'time/invalid-closure',
-        `A closure is a date "YYYY-MM-DD" or { "from": "2026-12-24", "to": "2026-12-31" }, got ${describe(closure)}.`,
-        ['closures', i],
-      );
-    }
-    const from = parseDay(closure.from, ['closures', i, 'from']);
-    const to = parseDay(closure.to, ['closures', i, 'to']);
-    if (closure.name !== undefined && typeof closure.name !== 'string')
-      throw new TimeError('time/invalid-closure', `A closure's "name" is text, got ${describe(closure.name)}.`, ['closures', i, 'name']);
-    if (to < from)
-      throw new TimeError(
-        'time/invalid-closure',
-        `The closure ends (${closure.to}) before it starts (${closure.from}); swap "from" and "to".`,
-        ['closures', i],
-      );
-    for (let day = from; day <= to; day++) days.set(day, closure.name ?? 'Closure');
-  });
-  return days;
-}
-
 /**
  * Builds a working-day calendar: a region's bank holidays, adjusted and extended with closures.
  *
@@ -271,35 +216,6 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   return calendarFrom(read.region, bundledHolidays(read.region), read, readDate(CONFIRMED_UNTIL[read.region]));
 }
 
-/** Calendar options once read: every field of its type, the region resolved. */
-interface ReadCalendarOptions {
-  readonly region: Region;
-  readonly closures: readonly unknown[];
-  readonly addHolidays: readonly unknown[];
-  readonly removeHolidays: readonly unknown[];
-  readonly workingDayEnd: string | undefined;
-  readonly confirmedUntil: string | undefined;
-}
-
-/**
- * @internal Reads {@link CalendarOptions} of any shape: each field must be absent or of its type
- * (`time/invalid-options`), and the region known (`time/unknown-region`). The items of the lists are
- * checked where they are used, with their own codes.
- */
-export function readCalendarOptions(value: unknown, what: string, path: readonly (string | number)[] = []): ReadCalendarOptions {
-  const options = readOptions(value, what, path);
-  const region = options['region'] ?? 'england-and-wales';
-  if (!REGIONS.includes(region as Region)) throw unknownRegion(region, [...path, 'region']);
-  return {
-    region: region as Region,
-    closures: readList(options, 'closures', '["2026-12-24", { "from": "2026-12-28", "to": "2026-12-31" }]', path) ?? [],
-    addHolidays: readList(options, 'addHolidays', '[{ "date": "2027-05-10", "name": "Extra bank holiday" }]', path) ?? [],
-    removeHolidays: readList(options, 'removeHolidays', '["2027-05-03"]', path) ?? [],
-    workingDayEnd: readText(options, 'workingDayEnd', '"17:00"', path),
-    confirmedUntil: readText(options, 'confirmedUntil', '"2028-12-31"', path),
-  };
-}
-
 /**
  * @internal For the territories adapter: a calendar from holidays read from another source instead of
  * a region's bundled ones, with the usual options applied on top. `region` stays `england-and-wales`.
@@ -314,7 +230,8 @@ export function calendarFromHolidayMap(
   return calendarFrom('england-and-wales', holidays, read, FIRST_DAY - 1, territory);
 }
 
-function calendarFrom(
+/** @internal A calendar from holidays and read options, confirmed up to `confirmedDay`. */
+export function calendarFrom(
   region: Region,
   holidays: Map<number, string>,
   options: ReadCalendarOptions,
@@ -342,76 +259,6 @@ function calendarFrom(
       ? { region, workingDayEnd: options.workingDayEnd, confirmedUntil, tables }
       : { region, territory, workingDayEnd: options.workingDayEnd, confirmedUntil, tables },
   );
-}
-
-const GOV_UK_DIVISIONS = { 'england-and-wales': true, scotland: true, 'northern-ireland': true } as const;
-
-/** The result of {@link calendarFromGovUkFeed}. */
-export type CalendarResult =
-  | { readonly success: true; readonly calendar: Calendar }
-  | { readonly success: false; readonly issues: readonly Issue[] };
-
-/**
- * Builds a calendar from the official GOV.UK bank-holidays feed (`https://www.gov.uk/bank-holidays.json`)
- * that the integrator fetches. For every year the feed covers, its dates replace the bundled ones;
- * other years keep the bundled tables. Never throws.
- *
- * @param feed - the parsed JSON of the feed
- * @param options - the division to read (`region`, `england-and-wales` by default) and any other calendar options
- * @returns `{ success: true, calendar }` or `{ success: false, issues }` naming what in the feed is wrong
- * @example
- * ```ts
- * const feed = await (await fetch('https://www.gov.uk/bank-holidays.json')).json();
- * const result = calendarFromGovUkFeed(feed, { region: 'scotland' });
- * if (result.success) addWorkingDays('2026-06-12', 1, result.calendar);
- * ```
- */
-export function calendarFromGovUkFeed(feed: unknown, options: CalendarOptions = {}): CalendarResult {
-  let read: ReadCalendarOptions;
-  try {
-    read = readCalendarOptions(options, "calendarFromGovUkFeed's options");
-  } catch (error) {
-    if (error instanceof TimeError) return { success: false, issues: error.issues };
-    throw error;
-  }
-  const region = read.region;
-  if (!(region in GOV_UK_DIVISIONS)) {
-    const message = `GOV.UK's feed covers England and Wales, Scotland and Northern Ireland, not "${region}"; for its newly announced days use createCalendar({ region: '${region}', addHolidays, confirmedUntil }).`;
-    return { success: false, issues: [{ code: 'time/invalid-feed', path: ['region'], message }] };
-  }
-  const fail = (message: string, path: (string | number)[]): CalendarResult => ({
-    success: false,
-    issues: [{ code: 'time/invalid-feed', path, message }],
-  });
-  const division = feed !== null && typeof feed === 'object' ? (feed as Record<string, unknown>)[region] : undefined;
-  const events = division !== null && typeof division === 'object' ? (division as { events?: unknown }).events : undefined;
-  if (!Array.isArray(events))
-    return fail(`The feed has no "${region}.events" list; pass the JSON of https://www.gov.uk/bank-holidays.json as it is.`, [
-      region,
-      'events',
-    ]);
-  const fromFeed = new Map<number, string>();
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as { date?: unknown; title?: unknown } | null;
-    const day = typeof event?.date === 'string' && event.date.length === 10 ? readDate(event.date) : Number.NaN;
-    if (Number.isNaN(day)) return fail(`Event ${i} has no "date" as "YYYY-MM-DD".`, [region, 'events', i, 'date']);
-    if (day >= FIRST_DAY && day <= LAST_DAY) fromFeed.set(day, typeof event?.title === 'string' ? event.title : 'Bank holiday');
-  }
-  // The feed is the authority for the years it covers, whole: a holiday it moved must not linger.
-  const yearOf = (day: number): string => formatDay(day).slice(0, 4);
-  const feedYears = new Set([...fromFeed.keys()].map(yearOf));
-  const holidays = new Map([...bundledHolidays(region)].filter(([day]) => !feedYears.has(yearOf(day))));
-  for (const [day, name] of fromFeed) holidays.set(day, name);
-  // GOV.UK publishes whole years: the feed confirms every year it lists, to its last day.
-  let confirmedDay = readDate(CONFIRMED_UNTIL[region]);
-  const lastYear = Math.max(...[...feedYears].map(Number));
-  if (Number.isFinite(lastYear)) confirmedDay = Math.max(confirmedDay, Math.min(LAST_DAY, readDate(`${lastYear}-12-31`)));
-  try {
-    return { success: true, calendar: calendarFrom(region, holidays, read, confirmedDay) };
-  } catch (error) {
-    if (error instanceof TimeError) return { success: false, issues: error.issues };
-    throw error;
-  }
 }
 
 /**
