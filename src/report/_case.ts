@@ -1,6 +1,6 @@
 // One case as the report sees it: counted or not, and if counted, its status as at `now` from the
-// engine and the outcome it had reached. The engine's fold decides everything about the log; this
-// only chooses which events happened by `now` and reads which way a closed case ended.
+// engine and the outcome it had reached. The engine's fold decides everything about the log, as of
+// `now`; this only reads which way a closed case ended.
 
 import { status } from '../engine/status.js';
 import type { Case, CaseEvent, CaseStatus, EngineOptions } from '../engine/types.js';
@@ -40,20 +40,16 @@ export function openedAt(kase: Case): { ms: number; day: string } | undefined {
 }
 
 /**
- * The log as it stood at `now`: up to the last event dated at or before it. Events later than that
- * never happened from `now`'s point of view. An event dated after `now` but followed by an earlier
- * one stays (only a correction can make such a log valid, and the engine judges it), and so does
- * an event whose time cannot be read (the engine refuses it with the reason).
+ * The events that had happened by `now`, for the outcome's wording and the agency log. Which events
+ * count for the case's state is the engine's business (`status` reads the log as of `now`, voids
+ * included); this only keeps the report's own lists to the same moment.
  */
-function asAt(kase: Case, nowMs: number): Case {
-  const { events } = kase;
-  let keep = events.length;
-  while (keep > 0) {
-    const ms = epoch((events[keep - 1] as { at?: unknown } | undefined)?.at);
-    if (ms === undefined || ms <= nowMs) break;
-    keep--;
-  }
-  return keep === events.length ? kase : { protocol: kase.protocol, events: events.slice(0, keep) };
+function happenedBy(events: readonly CaseEvent[], nowMs: number): readonly CaseEvent[] {
+  const kept = events.filter((e) => {
+    const ms = epoch((e as { at?: unknown } | undefined)?.at);
+    return ms === undefined || ms <= nowMs;
+  });
+  return kept.length === events.length ? events : kept;
 }
 
 /** @internal The status of a case at `now` through the engine, with its outcome; or the engine's refusal. */
@@ -63,16 +59,16 @@ export function readCase(
   nowMs: number,
   options: EngineOptions,
 ): { facts: CaseFacts } | { code: string; message: string } {
-  const cut = asAt(kase, nowMs);
-  const result = status(protocol, cut, new Date(nowMs), options);
+  const result = status(protocol, kase, new Date(nowMs), options);
   if (!result.success) return { code: result.refusal.code, message: result.refusal.message };
   const s = result.status;
-  const opened = cut.events[0] as CaseEvent & { raisingAgency: string; receivingAgency: string };
+  const events = happenedBy(kase.events, nowMs);
+  const opened = events[0] as CaseEvent & { raisingAgency: string; receivingAgency: string };
   return {
     facts: {
       status: s,
-      outcome: outcomeOf(s, cut.events),
-      events: cut.events,
+      outcome: outcomeOf(s, events),
+      events,
       raisingAgency: opened.raisingAgency,
       receivingAgency: opened.receivingAgency,
       openedDay: s.history[0]!.enteredAt.slice(0, 10),
