@@ -70,6 +70,7 @@ export {
 } from './protocol/parse.js';
 export { MAX_PROTOCOL_SIZE } from './protocol/_input.js';
 export { checkProtocol } from './protocol/check.js';
+export { migrateProtocolText, type MigrationChange, type MigrationResult } from './protocol/migrate.js';
 export { lintProtocol, type LintOptions, type LintRule } from './protocol/lint.js';
 export { acceptFindings, type AcceptOptions } from './protocol/accept.js';
 export { diffProtocols, type ProtocolChange, type ChangeArea } from './protocol/diff.js';

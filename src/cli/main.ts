@@ -9,13 +9,14 @@ import { BIN, Failure, UsageError, packageVersion, print, type Command } from '.
 import { list } from './list.js';
 import { plan } from './plan.js';
 import { report as reportCommand } from './report.js';
+import { migrate } from './migrate.js';
 import { schema } from './schema.js';
 import { status } from './status.js';
 import { test } from './test.js';
 import { timeline } from './timeline.js';
 import { validate } from './validate.js';
 
-const COMMANDS: readonly Command[] = [validate, test, list, plan, timeline, status, due, diagram, diff, schema, reportCommand];
+const COMMANDS: readonly Command[] = [validate, test, list, plan, timeline, status, due, diagram, diff, schema, reportCommand, migrate];
 
 const HELP = `Usage: ${BIN} <command> [options]
 

@@ -9,7 +9,7 @@ beforeAll(buildCli, 120_000);
 
 const FIXTURE = 'test/cli/fixtures/fixture.json';
 const bundled = (id: string): boolean => existsSync(join(ROOT, 'protocols', `${id}.json`));
-const COMMANDS = ['validate', 'test', 'list', 'plan', 'timeline', 'status', 'due', 'diagram', 'diff', 'schema', 'report'];
+const COMMANDS = ['validate', 'test', 'list', 'plan', 'timeline', 'status', 'due', 'diagram', 'diff', 'schema', 'report', 'migrate'];
 
 describe('the tool', () => {
   it('--version prints the version in package.json', () => {
