@@ -10,11 +10,14 @@ import {
   MAX_PROTOCOL_SIZE,
   REGIONS,
   createCalendar,
+  parseInstant,
   type Calendar,
   type CalendarLike,
+  type PlanOptions,
   type Protocol,
   type ProtocolIssue,
   type Region,
+  type Subject,
 } from '../index.js';
 
 export { BIN, Failure, UsageError } from './_errors.js';
@@ -231,6 +234,29 @@ export function resolveCalendarLike(calendar: CalendarLike | undefined, fallback
 /** The words printed under a result past the calendar's confirmed bank holidays. */
 export function provisionalNote(calendar: Calendar): string {
   return `provisional: bank holidays after ${calendar.confirmedUntil} are not yet announced (${calendar.region}); a new one could move this date`;
+}
+
+/** The options `plan` and `timeline` share: when the disagreement arose, whose route, which calendar. */
+export const PLAN_OPTIONS = { ...CALENDAR_OPTIONS, from: { type: 'string' }, subject: { type: 'string' } } as const;
+
+/**
+ * The protocol and `plan` options from `plan`'s and `timeline`'s arguments: `--from` required and
+ * readable, `--subject` one the protocol covers, `--region` and `--closure` as a calendar.
+ */
+export function planArguments(
+  values: { from?: string | undefined; subject?: string | undefined; region?: string | undefined; closure?: string[] | undefined },
+  arg: string,
+): { protocol: Protocol; options: PlanOptions } {
+  if (values.from === undefined) throw new UsageError('--from is required, e.g. --from 2026-12-21', true);
+  const from = parseInstant(values.from);
+  if (!from.success) throw new UsageError(`--from: ${from.issues[0]!.message}`);
+  const { protocol } = openProtocol(arg);
+  const subject = values.subject as Subject | undefined;
+  if (subject !== undefined && !protocol.scope.subjects.includes(subject)) {
+    throw new UsageError(`--subject: ${protocol.id} covers ${protocol.scope.subjects.join(', ')}, not "${subject}"`);
+  }
+  const calendar = calendarFrom(values, protocol.scope.region);
+  return { protocol, options: { from: values.from, ...(subject ? { subject } : {}), ...(calendar ? { calendar } : {}) } };
 }
 
 /**

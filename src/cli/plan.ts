@@ -1,16 +1,14 @@
 // `plan`: the projected timeline of a protocol if every stage runs to its limit, for comparing with
 // the published document ("Day 17" on a form) and for planning around holidays and closures.
 
-import { SUBJECTS, parseInstant, plan as project, type Subject } from '../index.js';
+import { SUBJECTS, plan as project } from '../index.js';
 import {
   CALENDAR_HELP,
-  CALENDAR_OPTIONS,
+  PLAN_OPTIONS,
   HELP,
-  UsageError,
-  calendarFrom,
   dim,
   expectPositionals,
-  openProtocol,
+  planArguments,
   parseCommand,
   print,
   printJson,
@@ -20,9 +18,7 @@ import {
 
 const OPTIONS = {
   ...HELP,
-  ...CALENDAR_OPTIONS,
-  from: { type: 'string' },
-  subject: { type: 'string' },
+  ...PLAN_OPTIONS,
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -47,16 +43,8 @@ Example:
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
     const [arg] = expectPositionals(positionals, ['id|file']);
-    if (values.from === undefined) throw new UsageError('--from is required, e.g. --from 2026-12-21', true);
-    const from = parseInstant(values.from);
-    if (!from.success) throw new UsageError(`--from: ${from.issues[0]!.message}`);
-    const { protocol } = openProtocol(arg!);
-    const subject = values.subject as Subject | undefined;
-    if (subject !== undefined && !protocol.scope.subjects.includes(subject)) {
-      throw new UsageError(`--subject: ${protocol.id} covers ${protocol.scope.subjects.join(', ')}, not "${subject}"`);
-    }
-    const calendar = calendarFrom(values, protocol.scope.region);
-    const result = project(protocol, { from: values.from, ...(subject ? { subject } : {}), ...(calendar ? { calendar } : {}) });
+    const { protocol, options } = planArguments(values, arg!);
+    const result = project(protocol, options);
 
     if (values.json) {
       printJson({

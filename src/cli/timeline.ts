@@ -1,19 +1,9 @@
 // `timeline`: the plan as a Mermaid Gantt chart, to lay beside a document's worked example.
 
-import { SUBJECTS, parseInstant, renderTimeline, type Subject } from '../index.js';
-import {
-  CALENDAR_HELP,
-  CALENDAR_OPTIONS,
-  HELP,
-  UsageError,
-  calendarFrom,
-  expectPositionals,
-  openProtocol,
-  parseCommand,
-  type Command,
-} from './io.js';
+import { SUBJECTS, renderTimeline } from '../index.js';
+import { CALENDAR_HELP, PLAN_OPTIONS, HELP, expectPositionals, planArguments, parseCommand, type Command } from './io.js';
 
-const OPTIONS = { ...HELP, ...CALENDAR_OPTIONS, from: { type: 'string' }, subject: { type: 'string' } } as const;
+const OPTIONS = { ...HELP, ...PLAN_OPTIONS } as const;
 
 export const timeline: Command = {
   name: 'timeline',
@@ -35,18 +25,8 @@ Example:
   run(argv) {
     const { values, positionals } = parseCommand(argv, OPTIONS);
     const [arg] = expectPositionals(positionals, ['id|file']);
-    if (values.from === undefined) throw new UsageError('--from is required, e.g. --from 2026-12-21', true);
-    const from = parseInstant(values.from);
-    if (!from.success) throw new UsageError(`--from: ${from.issues[0]!.message}`);
-    const { protocol } = openProtocol(arg!);
-    const subject = values.subject as Subject | undefined;
-    if (subject !== undefined && !protocol.scope.subjects.includes(subject)) {
-      throw new UsageError(`--subject: ${protocol.id} covers ${protocol.scope.subjects.join(', ')}, not "${subject}"`);
-    }
-    const calendar = calendarFrom(values, protocol.scope.region);
-    process.stdout.write(
-      renderTimeline(protocol, { from: values.from, ...(subject ? { subject } : {}), ...(calendar ? { calendar } : {}) }),
-    );
+    const { protocol, options } = planArguments(values, arg!);
+    process.stdout.write(renderTimeline(protocol, options));
     return 0;
   },
 };
