@@ -15,6 +15,7 @@
 //   7. hostile input (the inputs of test/security/untrusted.test.ts, which times nothing) vs JSON.parse
 //   8. the example service's 100,000-case SQLite sweep (examples/sqlite-service), when installed
 //   9. report over the same 100,000 cases vs their status, heap and the CLI's peak memory (scripts/bench-report.mjs)
+//  10. the protocol workbench page (playground/build.mjs, built into a temporary folder): its size gzipped
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -566,6 +567,19 @@ function hostileSection(lib) {
   return rows;
 }
 
+async function playgroundSection() {
+  const { buildPlayground, playgroundSizes } = await import(pathToFileURL(path.join(ROOT, 'playground/build.mjs')).href);
+  const out = path.join(ROOT, 'node_modules/.cache/escalation-protocols-bench/playground');
+  await buildPlayground(out);
+  const sizes = playgroundSizes(out);
+  const total = sizes.reduce((sum, s) => sum + s.gzipBytes, 0);
+  const kb = (n) => `${fmt(n / 1024)} KB`;
+  return [
+    { name: 'the whole page, gzipped', value: kb(total), note: `${kb(sizes.reduce((sum, s) => sum + s.bytes, 0))} as files` },
+    ...sizes.map((s) => ({ name: `  ${s.name}`, value: kb(s.gzipBytes) })),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Report
 
@@ -599,6 +613,7 @@ async function main() {
       '9. Reports over the 100,000 cases of section 4',
       async () => (await import(pathToFileURL(path.join(ROOT, 'scripts/bench-report.mjs')).href)).benchReport(dist),
     ],
+    ['10. The protocol workbench page (playground/, gzip -9)', playgroundSection],
   ];
   for (const [title, run] of SECTIONS) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used
