@@ -1,24 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
-
-// `import text from './file.json?raw'` gives the file's text, as Vite does in the tests. The bundled
-// protocols are imported so, and kept minified: JSON text is parsed on first use instead of being
-// compiled as object literals by every importer.
-const rawText: Plugin = {
-  name: 'raw-text',
-  setup(build) {
-    build.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)),
-      namespace: 'raw-text',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      return { contents: args.path.endsWith('.json') ? JSON.stringify(JSON.parse(text)) : text, loader: 'text', watchFiles: [args.path] };
-    });
-  },
-};
+// `?raw` imports (the bundled protocols as JSON text): see scripts/raw-text.mjs.
+import { rawText } from './scripts/raw-text.mjs';
 
 export default defineConfig([
   {

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { rawText } from '../scripts/raw-text.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -47,6 +48,7 @@ export async function buildPlayground(out = PLAYGROUND_DIST) {
     legalComments: 'linked',
     logLevel: 'warning',
     define: { PROTOCOL_FILES: JSON.stringify(protocolFiles()) },
+    plugins: [rawText],
   });
   copyFileSync(MERMAID, join(out, 'mermaid.js'));
   copyFileSync(join(HERE, 'index.html'), join(out, 'index.html'));
