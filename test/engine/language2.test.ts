@@ -39,7 +39,7 @@ const input = {
       ? {
           ...s,
           obligations: [
-            ...s.obligations,
+            ...(s.obligations ?? []),
             {
               id: 's1-log',
               action: 'Each agency keeps a log',
