@@ -42,6 +42,7 @@ export {
   VariantSchema,
   BypassSchema,
   AcceptanceSchema,
+  ArisingSchema,
   SUBJECTS,
   ROLE_SIDES,
   RECORD_KINDS,
@@ -57,7 +58,10 @@ export {
   type Acceptance,
   type Subject,
   type TimescaleInput,
+  type Arising,
+  type Condition,
 } from './protocol/schema.js';
+export { ConditionSchema, MODALITIES, type ConditionInput } from './protocol/_language2.js';
 export { ISSUE_CODES, type IssueCode, type ProtocolIssue, type Severity } from './protocol/issues.js';
 export {
   parseProtocol,
@@ -112,5 +116,14 @@ export { renderTimeline } from './render/gantt.js';
 export { renderDiff } from './render/diff.js';
 export { renderReportMarkdown, type ReportMarkdownOptions } from './render/reportMarkdown.js';
 export { reportCharts, type ReportCharts } from './render/reportCharts.js';
-export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
+export {
+  timescaleInWords,
+  timescaleInGrammar,
+  anchorInWords,
+  effectInWords,
+  ownersInWords,
+  conditionInWords,
+  arisingInWords,
+  modalityInWords,
+} from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

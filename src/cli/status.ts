@@ -71,10 +71,17 @@ Example:
     );
     print(`Entered ${s.stage.enteredAt}; owners: ${s.stage.owners.map((o) => `${o.title} (${o.side})`).join(', ')}`);
     if (s.exitedTo) print(`Exited to: ${s.exitedTo}`);
+    for (const w of s.warnings ?? []) print(yellow(`Warning: ${w.message}`));
     print();
     print('Obligations:');
     if (s.obligations.length === 0) print(dim('  none'));
-    const rows = s.obligations.map((o) => [o.id, o.stage ?? `bypass ${o.rule}`, o.owner.title, deadline(o), paint(o)]);
+    const rows = s.obligations.map((o) => [
+      o.id + (o.modality ? dim(` (${o.modality})`) : ''),
+      o.stage ?? (o.rule ? `bypass ${o.rule}` : `on ${o.arising?.on}`),
+      o.together ? o.together.map((t) => t.title).join(' + ') : o.owner.title,
+      deadline(o),
+      paint(o),
+    ]);
     for (const line of table(rows, '  ')) print(line);
     if (s.obligations.some((o) => o.due?.provisional || o.target?.provisional)) {
       print(provisionalNote(resolveCalendarLike(calendar, protocol.scope.region)));
@@ -124,6 +131,8 @@ function describeMove(move: AllowedMove): string {
       return `bypass: ${move.rules.join(', ')}`;
     case 'opened':
       return `open at: ${move.stages.join(', ')}`;
+    case 'noted':
+      return `note a fact: ${move.facts.join(', ')}`;
     case 'resolved':
       return 'resolve';
     case 'withdrawn':

@@ -3,7 +3,8 @@
 
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
-import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject } from '../protocol/schema.js';
+import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
 import type { OwnerSummary } from './types.js';
@@ -17,6 +18,12 @@ export interface CompiledStage {
   readonly owners: ReadonlyMap<Subject, readonly Role[]>;
   readonly obligations: ReadonlyMap<Subject, readonly Obligation[]>;
   readonly requires: readonly RecordType[];
+  /** The variants that can apply to each subject, in order (#12: a variant may depend on a fact). */
+  readonly candidates: ReadonlyMap<Subject, readonly Variant[]>;
+  /** Whether a variant has an `if`, so the choice is made per case, not here. */
+  readonly conditional: boolean;
+  /** Every obligation id a case at this stage could have (any candidate variant, each party's copy). */
+  readonly obligationIds: ReadonlyMap<Subject, readonly string[]>;
 }
 
 export interface Compiled {
@@ -57,13 +64,19 @@ export function compile(protocol: Protocol): Compiled {
     const stage = protocol.stages[index]!;
     const owners = new Map<Subject, Role[]>();
     const obligations = new Map<Subject, Obligation[]>();
+    const candidates = new Map<Subject, Variant[]>();
+    const obligationIds = new Map<Subject, string[]>();
     for (const subject of protocol.scope.subjects) {
-      const variant = stage.variants.find((v) => v.subjects.includes(subject));
+      const mine = stage.variants.filter((v) => v.subjects === undefined || v.subjects.includes(subject));
+      const variant = mine.find((v) => v.if === undefined);
       owners.set(
         subject,
         (variant?.owners ?? stage.owners).map((id) => roles.get(id)!),
       );
       obligations.set(subject, variant?.obligations ?? stage.obligations);
+      candidates.set(subject, mine);
+      const all = [...stage.obligations, ...mine.flatMap((v) => v.obligations ?? [])];
+      obligationIds.set(subject, [...new Set(all.flatMap((o) => owed(o).map((x) => x.id)))]);
     }
     const compiled: CompiledStage = {
       id: stage.id,
@@ -74,6 +87,9 @@ export function compile(protocol: Protocol): Compiled {
       owners,
       obligations,
       requires: stage.requires.map((id) => records.get(id)!),
+      candidates,
+      conditional: stage.variants.some((v) => v.if !== undefined),
+      obligationIds,
     };
     stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);

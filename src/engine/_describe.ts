@@ -5,6 +5,7 @@ import type { Calendar } from '../time/calendar.js';
 import { showDue } from '../time/duration.js';
 import type { DueNumbers } from '../time/timescale.js';
 import type { Compiled } from './_compile.js';
+import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
 import type { State } from './_state.js';
@@ -37,6 +38,9 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     state: j.state,
     metAt: iso(j.metAt),
     record: o.record ?? null,
+    ...(o.together ? { together: o.together.map((id) => c.ownerSummaries.get(id)!) } : {}),
+    ...(o.modality === 'should' || o.modality === 'may' ? { modality: o.modality } : {}),
+    ...(j.arising ? { arising: { on: j.arising.on, at: formatLondon(j.arising.at) } } : {}),
   };
 }
 
@@ -46,7 +50,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   let overdue = 0;
   let dueSoon = 0;
   let dueNow = 0;
-  eachObligation(state, j, (judged) => {
+  eachObligation(c, state, j, (judged) => {
     obligations.push(obligationStatus(c, state, judged, j.now, j.calendar));
     if (judged.state === 'overdue') overdue++;
     else if (judged.state === 'dueSoon') dueSoon++;
@@ -54,7 +58,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   });
   const records: RequiredRecord[] = [];
   for (const visit of state.visits) {
-    for (const record of visit.stage.requires) {
+    for (const record of requiredRecords(c, visit, state)) {
       const at = madeFor(state.records.get(record.id), visit.enteredAt);
       records.push({
         stage: visit.stage.id,
@@ -77,7 +81,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
       id: current.stage.id,
       title: current.stage.stage.title,
       enteredAt: formatLondon(current.enteredAt),
-      owners: current.stage.owners.get(state.subject)!.map((r) => c.ownerSummaries.get(r.id)!),
+      owners: stageOwners(c, current.stage, state).map((r) => c.ownerSummaries.get(r.id)!),
     },
     agencies: state.agencies,
     history: state.visits.map((v) => ({ stage: v.stage.id, enteredAt: formatLondon(v.enteredAt), leftAt: iso(v.leftAt) })),
@@ -88,6 +92,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
     bypassRules: state.phase === 'open' ? c.bypassSummaries : [],
     bypasses: state.bypasses.map((b) => ({ rule: b.rule.id, at: formatLondon(b.at), effect: b.rule.effect.type })),
     exitedTo: state.exitedTo ?? null,
+    ...(state.warnings.length ? { warnings: state.warnings } : {}),
     counts: { overdue, dueSoon, dueNow, missingRecords: missingRecords.length },
   };
 }

@@ -1,6 +1,9 @@
 // What each event does to an open case, and the moves allowed in a state. @internal
 
+import { happen } from './_arising.js';
 import type { Compiled } from './_compile.js';
+import { holds } from './_conditions.js';
+import { noteFact } from './_facts.js';
 import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
 import type { AllowedMove } from './types.js';
 
@@ -18,6 +21,7 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (current.next) moves.push({ type: 'escalated', to: current.next.id, skip: false });
   for (const to of current.skips) moves.push({ type: 'escalated', to, skip: true });
   moves.push(...paperwork);
+  if (c.protocol.facts?.length) moves.push({ type: 'noted', facts: c.protocol.facts.map((f) => f.id) });
   if (c.rules.size) moves.push({ type: 'bypassed', rules: c.ruleIds });
   if (current.stage.canResolve) moves.push({ type: 'resolved' });
   moves.push({ type: 'withdrawn' });
@@ -48,7 +52,18 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `The protocol does not allow moving from "${current.id}" to "${to}"${current.next ? `; escalate to "${current.next.id}"` : ''}${current.skips.size ? ` or skip to ${[...current.skips].map((s) => `"${s}"`).join(', ')}` : ''}.`,
       );
     }
+    // #12 construct 4: a route open only while its condition holds.
+    const skip = target === current.next ? undefined : current.stage.skips.find((k) => k.to === to);
+    if (skip?.if !== undefined && !holds(skip.if, state))
+      refuse(
+        'engine/condition-unmet',
+        `The skip from "${current.id}" to "${to}" is allowed only when its condition holds${skip.when ? ` (${skip.when})` : ''}; note the fact first or escalate to the next stage.`,
+      );
     leaveFor(c.stages, state, target, at);
+    happen(c, state, { on: 'escalated', ref: target.id, at });
+  },
+  noted(c, state, raw) {
+    noteFact(c, state, raw);
   },
   recorded(c, state, raw, at) {
     const record = text(raw.record, 'record', 'recorded');
@@ -58,9 +73,17 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`,
       );
     const occurred = raw.occurredAt === undefined ? at : instant(raw.occurredAt, 'occurredAt');
+    // #12 construct 1: the party whose own copy of an "each" duty the record meets (every party's when omitted).
+    const party = raw.party === undefined ? undefined : text(raw.party, 'party', 'recorded');
+    if (party !== undefined && !c.roles.has(party))
+      refuse(
+        'engine/invalid-event',
+        `"party" is a role id of ${c.protocol.id}, got "${party}"; roles are ${[...c.roles.keys()].join(', ')}.`,
+      );
+    const made = party === undefined ? { at, occurred } : { at, occurred, party };
     const list = state.records.get(record);
-    if (list) list.push({ at, occurred });
-    else state.records.set(record, [{ at, occurred }]);
+    if (list) list.push(made);
+    else state.records.set(record, [made]);
   },
   fulfilled(_c, state, raw, at) {
     const id = text(raw.obligation, 'obligation', 'fulfilled');
@@ -80,6 +103,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       refuse('engine/unknown-rule', `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`);
     state.bypasses.push({ rule, at });
     state.active.add(rule.id);
+    happen(c, state, { on: 'bypassed', ref: rule.id, at });
     if (rule.effect.type === 'jumpTo') {
       const target = c.stageById.get(rule.effect.stage)!;
       // A jump only ever moves the case up; a case already at or past the target stays where it is.
@@ -89,7 +113,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       end(state, 'exited', at);
     }
   },
-  resolved(_c, state, raw, at) {
+  resolved(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);
     text(raw.outcome, 'outcome', 'resolved');
     const current = state.visits.at(-1)!.stage;
@@ -100,10 +124,13 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     }
     end(state, 'resolved', at);
+    happen(c, state, { on: 'resolved', ref: current.id, at });
   },
-  withdrawn(_c, state, _raw, at) {
+  withdrawn(c, state, _raw, at) {
     if (state.phase !== 'open') notOpen(state);
+    const current = state.visits.at(-1)!.stage;
     end(state, 'withdrawn', at);
+    happen(c, state, { on: 'withdrawn', ref: current.id, at });
   },
   closed(_c, state) {
     if (state.phase === 'open')

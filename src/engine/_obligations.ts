@@ -7,7 +7,11 @@ import { londonDay } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
 import type { Duration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
+import { eachArising, madeForParty } from './_arising.js';
+import type { Compiled } from './_compile.js';
+import { holds, stageObligations } from './_conditions.js';
 import { graceEnd } from './_dueNow.js';
+import { owed } from './_parties.js';
 import type { ReadOptions } from './_options.js';
 import type { State, Visit } from './_state.js';
 import type { ObligationState } from './types.js';
@@ -25,7 +29,14 @@ export function makeJudge(now: number, options: ReadOptions): Judge {
   return { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace };
 }
 
-export type Owed = Pick<Obligation, 'id' | 'action' | 'owner' | 'due'> & { readonly record?: string | undefined };
+export type Owed = Pick<Obligation, 'id' | 'action' | 'due' | 'modality' | 'if'> & {
+  readonly owner: string;
+  readonly record?: string | undefined;
+  /** #12 construct 1: the party whose own copy of an "each" duty this is. */
+  readonly party?: string | undefined;
+  /** #12 construct 1: every owner of a joint duty. */
+  readonly together?: readonly string[] | undefined;
+};
 
 export interface Judged {
   readonly obligation: Owed;
@@ -37,6 +48,8 @@ export interface Judged {
   readonly graceEnd: number | undefined;
   readonly metAt: number | undefined;
   readonly state: ObligationState;
+  /** #12 construct 3: what the duty arose from, when it arises from something that happened. */
+  readonly arising?: { readonly on: string; readonly at: number } | undefined;
 }
 
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
@@ -48,6 +61,9 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
         return visit?.enteredAt;
       case 'disagreement':
         return state.arose;
+      case 'disputedDecision':
+        // Without a decision time the two starting events are taken as one (0.1 cases).
+        return state.decidedAt ?? state.arose;
       case 'caseOpened':
         return state.openedAt;
       case 'bypassed':
@@ -93,6 +109,8 @@ function judge(
   if (metAt !== undefined) state = late !== undefined && metAt > late ? 'metLate' : 'met';
   else if (cancelled) state = 'cancelled';
   else if (!due) state = evaluation.kind === 'waiting' ? 'waiting' : 'noDeadline';
+  // #12 construct 5: a "may" duty is never chased, so it is never overdue, due now or due soon.
+  else if (o.modality === 'may') state = 'noDeadline';
   else if (j.now > late!) state = 'overdue';
   else if (grace !== undefined) state = 'dueNow';
   else state = j.calendar.tables.rank[due.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
@@ -106,7 +124,7 @@ function visitAt(state: State, at: number): Visit | undefined {
 }
 
 /** Calls `visit` for every obligation of the case: its stages' in order, then its bypass rules'. */
-export function eachObligation(state: State, j: Judge, visit: (judged: Judged) => void): void {
+export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judged: Judged) => void): void {
   // Withdrawal and exit end the process; closing afterwards keeps what they ended (it never revives it).
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
   const last = state.visits.at(-1);
@@ -115,8 +133,9 @@ export function eachObligation(state: State, j: Judge, visit: (judged: Judged) =
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
-    for (const o of v.stage.obligations.get(state.subject)!) {
-      const byRecord = o.record === undefined ? undefined : madeFor(state.records.get(o.record), v.enteredAt);
+    for (const o of stageObligations(v.stage, state).flatMap(owed)) {
+      if (o.if !== undefined && !holds(o.if, state)) continue;
+      const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
@@ -127,4 +146,12 @@ export function eachObligation(state: State, j: Judge, visit: (judged: Judged) =
   for (const { rule, at } of state.bypasses) {
     visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
   }
+  const where = { stage: null, rule: null };
+  eachArising(
+    c,
+    state,
+    (at) => visitAt(state, at),
+    (o, lookup, metAt, cancelled) => judge(j, o, lookup, where, metAt, cancelled),
+    visit,
+  );
 }

@@ -3,6 +3,7 @@
 import { SUBJECTS, type Subject } from '../protocol/schema.js';
 import { describe } from '../time/_days.js';
 import type { Compiled } from './_compile.js';
+import { openingFacts } from './_facts.js';
 import { enter, instant, refuse, text, type State } from './_state.js';
 
 export function open(c: Compiled, event: Record<string, unknown>, at: number): State {
@@ -32,10 +33,28 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
       `A case cannot open at "${stageId}"; it may open at ${c.entryStages.map((s) => `"${s.id}"`).join(' or ')}.`,
     );
   }
+  // #12 construct 6: the disputed decision or action, a second starting event beside the raising.
+  const decidedAt = event.decidedAt === undefined ? undefined : instant(event.decidedAt, 'decidedAt');
+  if (decidedAt !== undefined && decidedAt > at)
+    refuse(
+      'engine/invalid-event',
+      '"decidedAt" is after the case was opened; the disputed decision comes before (or when) the case opens.',
+    );
   const flags = Array.isArray(event.flags) ? event.flags : [];
+  const facts = openingFacts(c, event.facts, flags);
   const met = Array.isArray(event.preconditionsMet) ? event.preconditionsMet : [];
+  const warnings: State['warnings'][number][] = [];
   for (const pre of c.protocol.scope.preconditions) {
-    if ((pre.appliesWhen === undefined || flags.includes(pre.appliesWhen)) && !met.includes(pre.id)) {
+    if ((pre.appliesWhen === undefined || facts.get(pre.appliesWhen) === true) && !met.includes(pre.id)) {
+      // #12 construct 5: what the document says "should" happen first is advice, not a gate.
+      if (pre.modality === 'should') {
+        warnings.push({
+          code: 'engine/precondition-advised',
+          message: `Precondition "${pre.id}" applies and is not confirmed: ${pre.description} The document says it should be met first; confirm it with "preconditionsMet": ["${pre.id}"] if it was.`,
+          event: 0,
+        });
+        continue;
+      }
       refuse(
         'engine/precondition-unmet',
         `Precondition "${pre.id}" applies: ${pre.description} Confirm it with "preconditionsMet": ["${pre.id}"] once it is met.`,
@@ -58,6 +77,10 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     active: new Set(),
     exitedTo: undefined,
     lastAt: at,
+    decidedAt,
+    facts,
+    happened: [],
+    warnings,
   };
   enter(state, stage, at);
   return state;

@@ -28,7 +28,7 @@ export interface State {
   readonly entered: Map<string, number>;
   readonly completed: Map<string, number>;
   /** Record id → each time it was made, in order: when it was recorded, and when what it records happened (occurredAt, else at). */
-  readonly records: Map<string, { readonly at: number; readonly occurred: number }[]>;
+  readonly records: Map<string, { readonly at: number; readonly occurred: number; readonly party?: string | undefined }[]>;
   /** Obligation or rule id → when it was fulfilled (first time). */
   readonly fulfilled: Map<string, number>;
   readonly bypasses: { rule: BypassRule; at: number }[];
@@ -36,6 +36,23 @@ export interface State {
   readonly active: Set<string>;
   exitedTo: string | undefined;
   lastAt: number;
+  // #12 part A: the disputed decision (construct 6), the case's facts (4), what happened (3), warnings (5).
+  /** When the disputed decision or action happened (the `disputedDecision` anchor), if the opening gave it. */
+  readonly decidedAt: number | undefined;
+  /** Fact id → its value: from the opening's `facts` and `flags`, then `noted` events. */
+  readonly facts: Map<string, string | boolean>;
+  /** Resolutions, escalations, withdrawals and bypasses, in order: what arising duties arise from. */
+  readonly happened: Happening[];
+  /** Advice the case was opened or moved with despite (a `should` precondition not confirmed). */
+  readonly warnings: { readonly code: string; readonly message: string; readonly event: number }[];
+}
+
+/** One thing that happened to the case that a duty can arise from (#12 construct 3). */
+export interface Happening {
+  readonly on: 'resolved' | 'withdrawn' | 'escalated' | 'bypassed';
+  /** The stage resolved at or escalated into, or the rule invoked. */
+  readonly ref: string;
+  readonly at: number;
 }
 
 export class Refused {
@@ -72,7 +89,7 @@ export function enter(state: State, stage: CompiledStage, at: number): void {
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
   state.entered.set(stage.id, at);
-  for (const o of stage.obligations.get(state.subject)!) state.active.add(o.id);
+  for (const id of stage.obligationIds.get(state.subject)!) state.active.add(id);
 }
 
 export function leaveFor(stages: readonly CompiledStage[], state: State, target: CompiledStage, at: number): void {

@@ -31,14 +31,14 @@ export type NextChangeResult =
 export function nextChange(protocol: Protocol, kase: Case, now: string | Date, options: EngineOptions = {}): NextChangeResult {
   const at = atMoment(protocol, kase, now, options);
   if ('code' in at) return { success: false, refusal: at };
-  const { judge: j, state } = at;
+  const { c, judge: j, state } = at;
   const { rank, workingDays } = j.calendar.tables;
   const found = guarded(() => {
     let next = Number.POSITIVE_INFINITY;
     const consider = (ms: number): void => {
       if (ms > j.now && ms < next) next = ms;
     };
-    eachObligation(state, j, (o) => {
+    eachObligation(c, state, j, (o) => {
       if (!o.due) return;
       if (o.state === 'dueNow') consider(o.graceEnd! + 1);
       else if (o.state === 'dueSoon') consider(o.due.at + 1);

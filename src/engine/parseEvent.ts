@@ -22,7 +22,7 @@ export type EventResult =
   | { readonly success: true; readonly event: CaseEvent }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index';
+type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index' | 'facts' | 'factValue';
 type Spec = Readonly<Record<string, readonly [Field, boolean]>>;
 
 const COMMON: Spec = { type: ['text', true], at: ['instant', true], by: ['optionalText', false], note: ['optionalText', false] };
@@ -35,9 +35,13 @@ const SPECS: Readonly<Record<string, Spec>> = {
     stage: ['text', false],
     flags: ['texts', false],
     preconditionsMet: ['texts', false],
+    // #12 constructs 6 and 4: the disputed decision's time, and the case's facts.
+    decidedAt: ['instant', false],
+    facts: ['facts', false],
   },
   escalated: { to: ['text', false] },
-  recorded: { record: ['text', true], occurredAt: ['instant', false] },
+  recorded: { record: ['text', true], occurredAt: ['instant', false], party: ['text', false] },
+  noted: { fact: ['text', true], value: ['factValue', false] },
   fulfilled: { obligation: ['text', true] },
   bypassed: { rule: ['text', true] },
   resolved: { outcome: ['text', true] },
@@ -68,6 +72,17 @@ function problem(kind: Field, value: unknown): string | undefined {
       return Array.isArray(value) && value.every((v) => typeof v === 'string')
         ? undefined
         : `Expected a list of text, got ${describe(value)}.`;
+    case 'factValue':
+      return typeof value === 'boolean' || (typeof value === 'string' && value.trim())
+        ? undefined
+        : `Expected true, false or text, got ${describe(value)}.`;
+    case 'facts':
+      return value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.values(value).every((v) => problem('factValue', v) === undefined)
+        ? undefined
+        : `Expected an object of fact id → true, false or text, e.g. { "priority": "high" }, got ${describe(value)}.`;
     case 'index':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0
         ? undefined
@@ -121,7 +136,7 @@ export function parseEvent(input: unknown): EventResult {
     const value = raw[key];
     const wrong = problem(kind, value);
     if (wrong) issues.push({ code: 'event/invalid-value', path: [key], message: `"${key}": ${wrong}` });
-    else event[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+    else event[key] = Array.isArray(value) ? Object.freeze([...value]) : kind === 'facts' ? Object.freeze({ ...(value as object) }) : value;
   }
   for (const key of Object.keys(raw)) {
     if (Object.hasOwn(spec, key)) continue;

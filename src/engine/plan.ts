@@ -57,7 +57,8 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
     const stageEntered = enteredAt;
     const lookup: AnchorLookup = (anchor) => {
       if (anchor === undefined || anchor === 'stageEntered') return stageEntered;
-      if (anchor === 'disagreement' || anchor === 'caseOpened') return from;
+      // A plan has one starting date: the disputed decision is taken as the raising (#12).
+      if (anchor === 'disagreement' || anchor === 'caseOpened' || anchor === 'disputedDecision') return from;
       const [kind, ref = ''] = anchor.split(':');
       return kind === 'entered' ? entered.get(ref) : kind === 'completed' ? completed.get(ref) : recordAt.get(ref);
     };

@@ -33,6 +33,8 @@ export const REFUSAL_CODES = {
   'engine/not-an-entry-stage': 'Opening at a stage that is not the first and has no "entry".',
   'engine/subject-out-of-scope': 'Opening for a subject (child, adult, care leaver) the protocol does not cover.',
   'engine/precondition-unmet': 'Opening without confirming a precondition that applies.',
+  'engine/unknown-fact': 'A fact the protocol does not declare in "facts" (in an opening\'s "facts" or a "noted" event).',
+  'engine/condition-unmet': 'A skip whose "if" condition does not hold in the case.',
 } as const;
 
 /** Stable codes of refusals: the keys of {@link REFUSAL_CODES}. */
@@ -74,6 +76,8 @@ export const REFUSAL_CATEGORIES: { readonly [code in RefusalCode]: RefusalCatego
   'engine/not-an-entry-stage': 'notAllowedNow',
   'engine/subject-out-of-scope': 'notAllowedNow',
   'engine/precondition-unmet': 'notAllowedNow',
+  'engine/unknown-fact': 'unknownReference',
+  'engine/condition-unmet': 'notAllowedNow',
 };
 
 /** Why a move was refused, and what is allowed instead. */

@@ -26,8 +26,15 @@ export interface OpenedEvent extends EventBase {
   readonly raisingAgency: string;
   /** The agency whose decision is disputed. */
   readonly receivingAgency: string;
-  /** When the disagreement arose (the `disagreement` anchor); defaults to `at`. */
+  /** When the disagreement was raised (the `disagreement` anchor); defaults to `at`. */
   readonly arose?: Instant;
+  /**
+   * When the disputed decision or action happened (the `disputedDecision` anchor, #12); when omitted
+   * that anchor reads `arose`, so the two starting events are taken as one.
+   */
+  readonly decidedAt?: Instant;
+  /** Facts of the case that conditions read, e.g. `{ "priority": "high" }` (the protocol's `facts`). */
+  readonly facts?: Readonly<Record<string, string | boolean>>;
   /** A stage the protocol lets a case open at directly (a stage with `entry`); the first stage by default. */
   readonly stage?: string;
   /** Facts about the case that make preconditions apply, e.g. `conference-decision`. */
@@ -50,6 +57,17 @@ export interface RecordedEvent extends EventBase {
   readonly record: string;
   /** When what it records took place (e.g. the meeting), if not `at`; anchors use this. */
   readonly occurredAt?: Instant;
+  /** The role whose own copy of an "each party" duty this record meets; every party's when omitted. */
+  readonly party?: string;
+}
+
+/** A fact of the case recorded after it opened (or changed), e.g. a priority level (#12). */
+export interface NotedEvent extends EventBase {
+  readonly type: 'noted';
+  /** A fact id from the protocol's `facts`. */
+  readonly fact: string;
+  /** Its value; true when omitted. */
+  readonly value?: string | boolean;
 }
 
 /** An obligation was carried out (for obligations not met by a record or by the stage ending). */
@@ -107,7 +125,8 @@ export type CaseEvent =
   | ResolvedEvent
   | WithdrawnEvent
   | ClosedEvent
-  | VoidedEvent;
+  | VoidedEvent
+  | NotedEvent;
 
 /** A case as an integrator stores it: which protocol version, and what has happened. */
 export interface Case {
@@ -127,6 +146,7 @@ export type AllowedMove =
   | { readonly type: 'recorded'; readonly records: readonly string[] }
   | { readonly type: 'fulfilled'; readonly obligations: readonly string[] }
   | { readonly type: 'bypassed'; readonly rules: readonly string[] }
+  | { readonly type: 'noted'; readonly facts: readonly string[] }
   | { readonly type: 'resolved' }
   | { readonly type: 'withdrawn' }
   | { readonly type: 'closed' };
@@ -209,6 +229,21 @@ export interface ObligationStatus {
   readonly metAt: Instant | null;
   /** The record that meets it, if one does. */
   readonly record: string | null;
+  /** #12: every owner of a joint duty (present only for `owners.together`). */
+  readonly together?: readonly OwnerSummary[];
+  /** #12: `should` or `may` where the document softens the duty (absent for `must`); a `may` duty is never overdue. */
+  readonly modality?: 'should' | 'may';
+  /** #12: what the duty arose from (`resolved`, `escalated:stage-3` ...) and when; absent for a stage's or rule's duty. */
+  readonly arising?: { readonly on: string; readonly at: Instant };
+}
+
+/** Advice a case carries: something the document says should happen that was not confirmed. */
+export interface CaseWarning {
+  /** A stable code, e.g. `engine/precondition-advised`. */
+  readonly code: string;
+  readonly message: string;
+  /** The index of the event that drew it. */
+  readonly event: number;
 }
 
 /** A record a stage requires, and whether it was made while the case was at that stage. */
@@ -250,6 +285,8 @@ export interface CaseStatus {
   readonly bypasses: readonly { readonly rule: string; readonly at: Instant; readonly effect: string }[];
   /** Where a bypass rule sent the case out of this procedure. */
   readonly exitedTo: string | null;
+  /** Advice the case carries (a `should` precondition not confirmed); present only when there is some. */
+  readonly warnings?: readonly CaseWarning[];
   /** Counts for dashboards. */
   readonly counts: { readonly overdue: number; readonly dueSoon: number; readonly dueNow: number; readonly missingRecords: number };
 }

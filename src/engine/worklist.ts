@@ -107,7 +107,7 @@ export function worklist(cases: Iterable<Case>, now: string | Date, options: Wor
     const rank = opts.calendar.tables.rank;
     const stage = state.visits.at(-1)!.stage.id;
     try {
-      eachObligation(state, j, (o) => {
+      eachObligation(c, state, j, (o) => {
         if (o.state !== 'overdue' && o.state !== 'dueSoon' && o.state !== 'dueNow') return;
         const owner = c.ownerSummaries.get(o.obligation.owner)!;
         const due = o.due!;

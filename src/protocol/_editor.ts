@@ -74,7 +74,7 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'effect.stage': 'The id of the stage the case jumps to.',
   'effect.procedure': 'The procedure the case leaves for, e.g. child protection procedures.',
   'timescale.from':
-    'What the time is measured from: `stageEntered` (default), `disagreement`, `caseOpened`, `bypassed`, `entered:<stage>`, `completed:<stage>` or `record:<record>`.',
+    'What the time is measured from: `stageEntered` (default), `disagreement` (the raising), `disputedDecision` (the decision or action disputed), `caseOpened`, `bypassed`, `entered:<stage>`, `completed:<stage>` or `record:<record>`.',
   'timescale.earliestOf': '"Whichever is the sooner": two or more timescales.',
   'timescale.target': 'The target ("within 24 hours"), beside a `limit` ("and not longer than 5 working days").',
   'timescale.limit': 'The latest date, beside a `target`.',
@@ -82,13 +82,30 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'accepted.code': "The finding's code, e.g. `lint/skip-over-stage`.",
   'accepted.path': "The finding's `path` as `validate --format json` prints it.",
   'accepted.reason': 'Why the finding stays; say it in `notes` too.',
+  // #12 part A (Protocol language 2).
+  'requiresIf.record': 'The id of a record (from `records`) required at this stage when the condition holds.',
+  'requiresIf.if': 'The condition, e.g. `{ "visited": "stage-4" }` or `{ "fact": "step-down" }`.',
+  'arising.id': 'A lower-case id for the duty, unique among obligations; a later occurrence is `<id>#2`.',
+  'arising.action': "What must be done, in the document's words.",
+  all: 'Every one of these conditions holds.',
+  any: 'At least one of these conditions holds.',
+  not: 'This condition does not hold.',
   source: CITE,
   section: 'The heading or numbered section, e.g. "4. Stages".',
   quote: 'The sentence this encodes, copied verbatim from the document ("..." elides).',
 };
 
 const DURATIONS = ['5wd', '24h', '7d', '6w', '1mo', 'immediately', 'sameWorkingDay'];
-const ANCHORS = ['stageEntered', 'disagreement', 'caseOpened', 'bypassed', 'entered:stage-1', 'completed:stage-1', 'record:record-id'];
+const ANCHORS = [
+  'stageEntered',
+  'disagreement',
+  'disputedDecision',
+  'caseOpened',
+  'bypassed',
+  'entered:stage-1',
+  'completed:stage-1',
+  'record:record-id',
+];
 
 /** @internal Completions and plain-words pattern messages, by the same keys. */
 export const EXTRAS: Readonly<Record<string, Json>> = {
@@ -100,7 +117,7 @@ export const EXTRAS: Readonly<Record<string, Json>> = {
   'timescale.from': {
     examples: ANCHORS,
     patternErrorMessage:
-      'Measure from stageEntered, disagreement, caseOpened, bypassed, entered:<stage id>, completed:<stage id> or record:<record id>.',
+      'Measure from stageEntered, disagreement, disputedDecision, caseOpened, bypassed, entered:<stage id>, completed:<stage id> or record:<record id>.',
   },
   '.effectiveFrom': { examples: ['2024-01-01'], patternErrorMessage: 'Write the date as YYYY-MM-DD, e.g. 2024-01-31.' },
   '.reviewBy': { examples: ['2026-01-01'], patternErrorMessage: 'Write the date as YYYY-MM-DD, e.g. 2026-01-31.' },

@@ -2,6 +2,7 @@
 // resolves, so the engine can index it without defensive code.
 
 import type { Timescale } from '../time/timescale.js';
+import { checkLanguage2 } from './_check2.js';
 import { didYouMean, issue, type ProtocolIssue } from './issues.js';
 import type { Obligation, Protocol, Stage } from './schema.js';
 
@@ -189,7 +190,7 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
     const covered = new Set<string>();
     st.variants.forEach((variant, v) => {
       variant.owners.forEach((owner, o) => role(owner, ['stages', s, 'variants', v, 'owners', o]));
-      variant.subjects.forEach((subject, j) => {
+      (variant.subjects ?? []).forEach((subject, j) => {
         if (!scopeSubjects.has(subject))
           out.push(
             issue(
@@ -198,7 +199,7 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
               `"${subject}" is not in the protocol's scope (${[...scopeSubjects].join(', ')}); add it to "scope.subjects" or remove it here.`,
             ),
           );
-        else if (covered.has(subject))
+        else if (covered.has(subject) && variant.if === undefined)
           out.push(
             issue(
               'check/variant-subject',
@@ -206,9 +207,10 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
               `Another variant of "${st.id}" already covers "${subject}"; each subject may have one variant.`,
             ),
           );
-        covered.add(subject);
+        if (variant.if === undefined) covered.add(subject);
       });
     });
+    for (const variant of st.variants) if (!variant.subjects && !variant.if) for (const x of scopeSubjects) covered.add(x);
     if (st.owners.length === 0) {
       const missing = [...scopeSubjects].filter((subject) => !covered.has(subject));
       if (missing.length)
@@ -222,6 +224,7 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
     }
   });
 
+  out.push(...checkLanguage2(protocol, { role, stage, record, anchor: (from, path) => checkAnchor(from, undefined, path) }));
   for (const { obligation, stageIndex: at, path } of allObligations(protocol)) {
     role(obligation.owner, [...path, 'owner']);
     if ('record' in obligation && obligation.record !== undefined) record(obligation.record, [...path, 'record']);

@@ -1,6 +1,7 @@
 import type { Timescale } from '../time/timescale.js';
 import type { BypassRule, Citation, Obligation, Protocol, RecordType, Role, Stage, Variant } from './schema.js';
-import { effectInWords, timescaleInWords } from './words.js';
+import { diffLanguage2, ifWords, obligationParts } from './_diff2.js';
+import { effectInWords, ownersInWords, timescaleInWords } from './words.js';
 
 /** What part of a protocol a change is in, for grouping on an approval paper. */
 export type ChangeArea = 'identity' | 'scope' | 'roles' | 'stages' | 'records' | 'bypass' | 'citations';
@@ -155,6 +156,7 @@ export function diffProtocols(before: Protocol, after: Protocol): ProtocolChange
     push('bypass', ['bypass', id], `Bypass rule "${id}"`, a && bypassWords(a, names), b && bypassWords(b, names));
     if (a && b) cite(['bypass', id], `Bypass rule "${id}"`, a.source, b.source);
   });
+  diffLanguage2(push, names, before, after);
   return out;
 }
 
@@ -174,12 +176,16 @@ function stage(
   members(push, [...at, 'requires'], `${name}: the records required`, a.requires, b.requires, record);
   push('stages', [...at, 'canResolve'], `${name}: whether a case may be resolved here`, String(a.canResolve), String(b.canResolve));
   push('stages', [...at, 'next'], `${name}: whether it escalates to the next stage`, str(a.next), str(b.next));
-  const skips = (s: Stage): string => list(s.skips.map((k) => `may skip to ${k.to}${k.when ? ` when ${k.when}` : ''}`));
+  const skips = (s: Stage): string =>
+    list(s.skips.map((k) => `may skip to ${k.to}${k.when ? ` when ${k.when}` : ''}${k.if ? ` if ${ifWords(k.if, names)}` : ''}`));
   push('stages', [...at, 'skips'], `${name}: the skips`, skips(a), skips(b));
   const entry = (s: Stage): string | undefined => s.entry && `a case may open here${s.entry.when ? ` when ${s.entry.when}` : ''}`;
   push('stages', [...at, 'entry'], `${name}: direct entry`, entry(a), entry(b));
+  const requiresIf = (s: Stage): string | undefined =>
+    s.requiresIf?.length ? list(s.requiresIf.map((r) => `${record(r.record)} if ${ifWords(r.if, names)}`)) : undefined;
+  push('stages', [...at, 'requiresIf'], `${name}: the records required on a condition`, requiresIf(a), requiresIf(b));
   obligations(push, cite, names, at, name, a.obligations, b.obligations);
-  const key = (v: Variant): string => v.subjects.join('+');
+  const key = (v: Variant): string => [v.subjects?.join('+'), v.if && `if ${ifWords(v.if, names)}`].filter(Boolean).join(' ');
   const va = new Map(a.variants.map((v) => [key(v), v]));
   const vb = new Map(b.variants.map((v) => [key(v), v]));
   for (const k of new Set([...va.keys(), ...vb.keys()])) {
@@ -208,7 +214,9 @@ function obligations(
     const what = `${name}: the timescale of "${b.action}"`;
     push('stages', [...where, 'due'], what, words(a.due, names), words(b.due, names));
     push('stages', [...where, 'action'], `${name}: the action of "${id}"`, a.action, b.action);
-    push('stages', [...where, 'owner'], `${name}: the owner of "${b.action}"`, roleTitle(names, a.owner), roleTitle(names, b.owner));
+    if (a.owners === undefined && b.owners === undefined)
+      push('stages', [...where, 'owner'], `${name}: the owner of "${b.action}"`, roleTitle(names, a.owner!), roleTitle(names, b.owner!));
+    obligationParts(push, names, where, `${name}, "${b.action}"`, a, b);
     push('stages', [...where, 'record'], `${name}: the record that meets "${b.action}"`, a.record, b.record);
     cite(where, `${name}, "${b.action}"`, a.source, b.source);
     cite(
@@ -228,6 +236,6 @@ const roleWords = (r: Role): string => `${r.title} (${r.side} side)`;
 const recordWords = (r: RecordType): string =>
   `${r.title}, a ${r.kind}${r.noChildOrFamilyDetails ? ', with no details of any child or family' : ''}${r.fields?.length ? `; fields: ${r.fields.map((f) => f.label).join('; ')}` : ''}`;
 const obligationWords = (o: Obligation, p: Protocol): string =>
-  `${o.action} (${roleTitle(p, o.owner)}), ${timescaleInWords(o.due as Timescale, p)}`;
+  `${o.action} (${ownersInWords(o, p)}), ${timescaleInWords(o.due as Timescale, p)}`;
 const bypassWords = (r: BypassRule, p: Protocol): string =>
   `when ${r.trigger}: ${r.action} (${roleTitle(p, r.owner)}), ${timescaleInWords(r.due as Timescale, p)}; ${effectInWords(r, p)}`;

@@ -70,6 +70,20 @@ export const ISSUE_CODES = {
     severity: 'error',
     meaning: 'A record that must hold no details of any child or family has a field for them.',
   },
+  'check/owner-or-owners': {
+    severity: 'error',
+    meaning: 'An obligation or arising duty with both "owner" and "owners" (give one).',
+  },
+  'check/unknown-fact': {
+    severity: 'error',
+    meaning: 'A condition names a fact not declared in "facts", or a value the fact does not list.',
+  },
+  'check/unknown-rule': { severity: 'error', meaning: 'A condition or arising duty names a bypass rule that does not exist.' },
+  'check/impossible-condition': {
+    severity: 'error',
+    meaning:
+      'A condition or arising duty that can never hold: a resolution where "canResolve" is false, an escalation into the first stage, a skip on a later stage being used.',
+  },
   'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
   'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
   'lint/quote-disagrees': {

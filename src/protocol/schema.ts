@@ -7,6 +7,7 @@ import { readDate } from '../time/_days.js';
 import { REGIONS } from '../time/calendar.js';
 import { toDuration } from '../time/duration.js';
 import { TimeError } from '../time/timeError.js';
+import { ConditionSchema, FactSchema, obligationKeys, OnSchema } from './_language2.js';
 
 // Protocol files are untrusted input: zod must validate them without compiling code from text
 // (its JIT builds validators with `new Function`). See SECURITY.md.
@@ -76,12 +77,16 @@ const Duration = z
     }
   });
 
-/** An anchor: `disagreement`, `caseOpened`, `stageEntered`, `bypassed`, `entered:<stage>`, `completed:<stage>` or `record:<record>`. */
+/**
+ * An anchor: `disagreement` (the raising of the disagreement), `disputedDecision` (the decision or
+ * action disputed, #12 construct 6), `caseOpened`, `stageEntered`, `bypassed`, `entered:<stage>`,
+ * `completed:<stage>` or `record:<record>`.
+ */
 export const ANCHOR_PATTERN =
-  /^(disagreement|caseOpened|stageEntered|bypassed|(entered|completed):[a-z0-9][a-z0-9-]*|record:[a-z0-9][a-z0-9-]*)$/;
+  /^(disagreement|disputedDecision|caseOpened|stageEntered|bypassed|(entered|completed):[a-z0-9][a-z0-9-]*|record:[a-z0-9][a-z0-9-]*)$/;
 const Anchor = z.string().regex(ANCHOR_PATTERN, {
   error:
-    'an anchor is "disagreement", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
+    'an anchor is "disagreement", "disputedDecision", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
 });
 
 /** A timescale as a protocol file writes it; see the time module's `Timescale`. */
@@ -106,6 +111,11 @@ export const PreconditionSchema = strict({
   appliesWhen: Id.optional().describe(
     'A case flag (given when the case is opened) that makes this precondition apply; always applies when omitted.',
   ),
+  // #12 construct 5 (modality): "should" warns at opening instead of refusing.
+  modality: z
+    .enum(['must', 'should'])
+    .optional()
+    .describe('"must" (the default) refuses to open the case until it is confirmed; "should" opens it with a warning.'),
   ...cited,
 });
 
@@ -146,22 +156,45 @@ export const RecordSchema = strict({
 export const ObligationSchema = strict({
   id: Id,
   action: Text,
-  owner: Id,
+  owner: Id.optional().describe('Who must do it (a role id); give either `owner` or `owners`.'),
   due: TimescaleSchema,
   record: Id.optional().describe('Met by recording this record; otherwise met by an explicit "fulfilled" event or when the stage ends.'),
+  // #12 constructs 1 (several parties), 4 (conditions) and 5 (modality): see _language2.ts.
+  ...obligationKeys,
+  ...cited,
+});
+
+/** #12 construct 3: a duty owed only once something happened (a resolution, escalation, withdrawal, bypass), measured from it. */
+export const ArisingSchema = strict({
+  id: Id,
+  on: OnSchema,
+  action: Text,
+  owner: Id.optional().describe('Who must do it (a role id); give either `owner` or `owners`.'),
+  due: TimescaleSchema.describe('By when; `from` omitted means from the event it arises from.'),
+  record: Id.optional().describe('Met by recording this record after the event; otherwise by a "fulfilled" event.'),
+  ...obligationKeys,
   ...cited,
 });
 
 /** A stage's owners and obligations for some subjects only (North Yorkshire stage 5: a child's case and an adult's go to different bodies). */
 export const VariantSchema = strict({
-  subjects: z.array(Subject).min(1),
+  subjects: z.array(Subject).min(1).optional().describe('The subjects it is for; every subject when omitted (then give `if`).'),
+  // #12 construct 4: a variant chosen by any fact of the case or its path, not only the subject.
+  if: ConditionSchema.optional().describe('Chosen only while this condition holds, e.g. `{ "fact": "priority", "is": "high" }`.'),
   title: Text.optional(),
   owners: z.array(Id).min(1),
   obligations: z.array(ObligationSchema).optional(),
   ...cited,
 });
 
-export const SkipSchema = strict({ to: Id, by: Id.optional(), when: Text.optional(), ...cited });
+export const SkipSchema = strict({
+  to: Id,
+  by: Id.optional(),
+  when: Text.optional(),
+  // #12 construct 4: a route that is open only while a condition holds (the engine refuses it otherwise).
+  if: ConditionSchema.optional().describe('The skip is allowed only while this condition holds.'),
+  ...cited,
+});
 
 /** One stage of the procedure: owners, obligations, required records, and how it may end (resolve, escalate, skip). */
 export const StageSchema = strict({
@@ -177,6 +210,11 @@ export const StageSchema = strict({
     .optional()
     .describe('A case may be opened directly at this stage.'),
   variants: z.array(VariantSchema).default([]),
+  // #12 construct 4: records required at this stage only when a condition holds.
+  requiresIf: z
+    .array(strict({ record: Id, if: ConditionSchema }))
+    .optional()
+    .describe('Records required at this stage only while a condition holds, e.g. "if Stage 4 and 5 are used".'),
   ...cited,
 });
 
@@ -225,6 +263,15 @@ export const ProtocolSchema = strict({
   records: z.array(RecordSchema).default([]),
   stages: z.array(StageSchema).min(1),
   bypass: z.array(BypassSchema).default([]),
+  // #12 constructs 3 and 4: duties arising from what happens, and the facts conditions name.
+  arising: z
+    .array(ArisingSchema)
+    .optional()
+    .describe('Duties owed only once something happened (on resolution, escalation, withdrawal, bypass), measured from it.'),
+  facts: z
+    .array(FactSchema)
+    .optional()
+    .describe('Facts a case can carry (given at opening or noted later) that conditions name, e.g. a priority level.'),
   notes: z.array(Text).optional().describe("Authors' remarks, e.g. why a lint warning is the document's own oddity."),
   accepted: z
     .array(AcceptanceSchema)
@@ -246,6 +293,10 @@ export type RecordType = z.output<typeof RecordSchema>;
 export type Role = z.output<typeof RoleSchema>;
 /** A parsed bypass rule (see {@link BypassSchema}). */
 export type BypassRule = z.output<typeof BypassSchema>;
+/** A parsed arising duty (see {@link ArisingSchema}). */
+export type Arising = z.output<typeof ArisingSchema>;
+/** A condition on a case's facts or path (see {@link ConditionSchema}). */
+export type Condition = z.output<typeof ConditionSchema>;
 /** A parsed stage variant (see {@link VariantSchema}). */
 export type Variant = z.output<typeof VariantSchema>;
 /** An accepted finding (see {@link AcceptanceSchema}). */

@@ -1,6 +1,6 @@
 import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
-import type { BypassRule, Protocol } from './schema.js';
+import type { BypassRule, Condition, Protocol } from './schema.js';
 
 const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar day', weeks: 'week', months: 'month' } as const;
 
@@ -14,6 +14,7 @@ const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar 
 export function anchorInWords(anchor: string | undefined, protocol: Protocol): string {
   if (anchor === undefined || anchor === 'stageEntered') return 'the start of the stage';
   if (anchor === 'disagreement') return 'the disagreement arising';
+  if (anchor === 'disputedDecision') return 'the disputed decision or action';
   if (anchor === 'caseOpened') return 'the case being opened';
   if (anchor === 'bypassed') return 'the rule being invoked';
   const [kind, ref = ''] = anchor.split(':');
@@ -81,4 +82,78 @@ export function effectInWords(rule: BypassRule, protocol: Protocol): string {
   if (effect.type === 'jumpTo') return `the case jumps to ${protocol.stages.find((s) => s.id === effect.stage)?.title ?? effect.stage}`;
   if (effect.type === 'exitTo') return `the case leaves this process for ${effect.procedure}`;
   return 'an urgent duty beside the process; the case stays at its stage';
+}
+
+// #12 part A: parties, conditions, arising duties and modality in words.
+
+const titleOf = (protocol: Protocol, kind: 'roles' | 'stages' | 'records' | 'bypass', id: string): string => {
+  const found = (protocol[kind] as readonly { id: string; title?: string; trigger?: string }[]).find((x) => x.id === id);
+  return found?.title ?? found?.trigger ?? id;
+};
+
+/**
+ * Who owes a duty, in words: one role, each of several, or several together.
+ *
+ * @param o - an obligation or arising duty (`owner`, or `owners.each` / `owners.together`)
+ * @param protocol - to look role titles up
+ * @returns e.g. `each of: Raising agency lead; Receiving agency lead`
+ */
+export function ownersInWords(
+  o: { readonly owner?: string | undefined; readonly owners?: { each: string[] } | { together: string[] } | undefined },
+  protocol: Protocol,
+): string {
+  const role = (id: string): string => titleOf(protocol, 'roles', id);
+  if (o.owners && 'each' in o.owners) return `each of: ${o.owners.each.map(role).join('; ')}`;
+  if (o.owners) return `together: ${o.owners.together.map(role).join(' and ')}`;
+  return role(o.owner ?? '');
+}
+
+/**
+ * A condition in words, naming facts, stages, rules and records by their titles.
+ *
+ * @param condition - a condition from a protocol (`if`)
+ * @param protocol - to look titles up
+ * @returns e.g. `"Priority" is "high"`, or `Stage 4 was used`
+ */
+export function conditionInWords(condition: Condition, protocol: Protocol): string {
+  if ('fact' in condition) {
+    const fact = protocol.facts?.find((f) => f.id === condition.fact)?.title ?? condition.fact;
+    return condition.is === undefined || condition.is === true
+      ? `"${fact}"`
+      : condition.is === false
+        ? `not "${fact}"`
+        : `"${fact}" is "${condition.is}"`;
+  }
+  if ('visited' in condition) return `${titleOf(protocol, 'stages', condition.visited)} was used`;
+  if ('bypassed' in condition) return `the rule "${titleOf(protocol, 'bypass', condition.bypassed)}" was invoked`;
+  if ('recorded' in condition) return `the ${titleOf(protocol, 'records', condition.recorded)} was made`;
+  if ('all' in condition) return condition.all.map((c) => conditionInWords(c, protocol)).join(' and ');
+  if ('any' in condition) return `either ${condition.any.map((c) => conditionInWords(c, protocol)).join(' or ')}`;
+  return `not (${conditionInWords(condition.not, protocol)})`;
+}
+
+/**
+ * What an arising duty arises from, in words.
+ *
+ * @param on - e.g. `resolved`, `escalated:stage-3`, `bypassed:significant-harm`
+ * @param protocol - to look titles up
+ * @returns e.g. `when the case is escalated to Stage 3`
+ */
+export function arisingInWords(on: string, protocol: Protocol): string {
+  const [kind, ref] = on.split(':') as [string, string | undefined];
+  const stage = ref && titleOf(protocol, 'stages', ref);
+  if (kind === 'resolved') return ref ? `when the case is resolved at ${stage}` : 'when the case is resolved';
+  if (kind === 'withdrawn') return ref ? `when the case is withdrawn at ${stage}` : 'when the disagreement is withdrawn';
+  if (kind === 'escalated') return ref ? `when the case is escalated to ${stage}` : 'at each escalation';
+  return ref ? `when the rule "${titleOf(protocol, 'bypass', ref)}" is invoked` : 'when a bypass rule is invoked';
+}
+
+/**
+ * The document's verb for a duty: nothing for `must`, `(should)` or `(may: never overdue)`.
+ *
+ * @param modality - `must`, `should`, `may` or undefined
+ * @returns a short suffix for tables and flowcharts, empty for `must`
+ */
+export function modalityInWords(modality: string | undefined): string {
+  return modality === 'should' ? ' (should)' : modality === 'may' ? ' (may: never overdue)' : '';
 }

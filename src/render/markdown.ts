@@ -1,6 +1,14 @@
-import type { Protocol } from '../protocol/schema.js';
+import type { Condition, Protocol } from '../protocol/schema.js';
 import type { PlanOptions } from '../engine/types.js';
-import { effectInWords, timescaleInGrammar, timescaleInWords } from '../protocol/words.js';
+import {
+  arisingInWords,
+  conditionInWords,
+  effectInWords,
+  modalityInWords,
+  ownersInWords,
+  timescaleInGrammar,
+  timescaleInWords,
+} from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
 import { renderTimeline } from './gantt.js';
 import { renderMermaid } from './mermaid.js';
@@ -69,25 +77,52 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     '| Stage | Owners | Obligations and timescales | Records required | Source |',
     '| --- | --- | --- | --- | --- |',
   );
+  // #12: a variant is for some subjects, or while a condition holds, or both.
+  const variantLabel = (v: Protocol['stages'][number]['variants'][number]): string =>
+    [v.subjects?.join(', '), v.if && `if ${conditionInWords(v.if, protocol)}`].filter(Boolean).join(', ');
+  const iff = (c: Condition | undefined): string => (c ? ` — only if ${cell(conditionInWords(c, protocol))}` : '');
   for (const stage of protocol.stages) {
     const owners = stage.owners.length
       ? stage.owners.map(role).join(', ')
-      : stage.variants.map((v) => `${v.subjects.join(', ')}: ${v.owners.map(role).join(', ')}`).join('<br/>');
+      : stage.variants.map((v) => `${variantLabel(v)}: ${v.owners.map(role).join(', ')}`).join('<br/>');
     const obligations = [
       ...stage.obligations.map((o) => ({ o, who: '' })),
-      ...stage.variants.flatMap((v) => (v.obligations ?? []).map((o) => ({ o, who: `${v.subjects.join(', ')}: ` }))),
+      ...stage.variants.flatMap((v) => (v.obligations ?? []).map((o) => ({ o, who: `${variantLabel(v)}: ` }))),
     ]
       .map(
         ({ o, who }) =>
-          `${who}${cell(o.action)} (${role(o.owner)}): ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\``,
+          `${who}${cell(o.action)} (${cell(ownersInWords(o, protocol))})${modalityInWords(o.modality)}: ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\`${iff(o.if)}`,
       )
       .join('<br/>');
-    const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}`);
+    const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}${iff(s.if)}`);
+    const required = [
+      ...stage.requires.map((r) => cell(records.get(r) ?? r)),
+      ...(stage.requiresIf ?? []).map((r) => `${cell(records.get(r.record) ?? r.record)}${iff(r.if)}`),
+    ];
     out.push(
-      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${stage.requires.map((r) => cell(records.get(r) ?? r)).join('<br/>') || '—'} | ${cite(stage.source)} |`,
+      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${required.join('<br/>') || '—'} | ${cite(stage.source)} |`,
     );
   }
   out.push('');
+  if (protocol.arising?.length) {
+    out.push(
+      '## Duties that arise from what happens',
+      '',
+      '| When | Action | Owner | Timescale | Source |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const a of protocol.arising) {
+      out.push(
+        `| ${cell(arisingInWords(a.on, protocol))}${iff(a.if)} | ${cell(a.action)}${modalityInWords(a.modality)} | ${cell(ownersInWords(a, protocol))} | ${cell(timescaleInWords(a.due as Timescale, protocol).replace('the start of the stage', 'that event'))} | ${cite(a.source)} |`,
+      );
+    }
+    out.push('');
+  }
+  if (protocol.facts?.length) {
+    out.push('## Facts of a case', '', '| Fact | Values |', '| --- | --- |');
+    for (const f of protocol.facts) out.push(`| ${cell(f.title)} (\`${f.id}\`) | ${f.values?.map(cell).join(', ') ?? 'yes / no'} |`);
+    out.push('');
+  }
   if (protocol.bypass.length) {
     out.push(
       '## Immediate risk and other bypass rules',

@@ -1,6 +1,6 @@
 import { allowsNext } from '../protocol/check.js';
 import type { Obligation, Protocol, Role, Stage, Variant } from '../protocol/schema.js';
-import { effectInWords, timescaleInWords } from '../protocol/words.js';
+import { arisingInWords, conditionInWords, effectInWords, ownersInWords, timescaleInWords } from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
 import { escapeLabel, wrapped } from './_label.js';
 
@@ -50,9 +50,15 @@ function stageLabel(protocol: Protocol, stage: Stage): string {
   ].join('<br/>');
 }
 
+/** #12: whom or when a variant is for: its subjects, its condition, or both. */
+function variantFor(protocol: Protocol, variant: Variant): string {
+  const parts = [variant.subjects && plural(variant.subjects), variant.if && `if ${conditionInWords(variant.if, protocol)}`];
+  return parts.filter(Boolean).join(', ');
+}
+
 function variantLabel(protocol: Protocol, variant: Variant): string {
   return [
-    `<b>${wrapped(variant.title ?? `For ${plural(variant.subjects)}`, WIDTH)}</b>`,
+    `<b>${wrapped(variant.title ?? `For ${variantFor(protocol, variant)}`, WIDTH)}</b>`,
     ...ownerLines(protocol, variant.owners),
     ...dueLines(protocol, variant.obligations ?? []),
   ].join('<br/>');
@@ -69,7 +75,9 @@ function startLabel(protocol: Protocol): string {
   return [
     `<b>${wrapped(protocol.title, WIDTH)}</b>`,
     wrapped(`A disagreement between professionals about ${whom.join(', ')}`, WIDTH),
-    ...scope.preconditions.map((p) => `<small>${wrapped(`First: ${p.description}`, WIDTH + 16)}</small>`),
+    ...scope.preconditions.map(
+      (p) => `<small>${wrapped(`${p.modality === 'should' ? 'Advised first' : 'First'}: ${p.description}`, WIDTH + 16)}</small>`,
+    ),
   ].join('<br/>');
 }
 
@@ -104,7 +112,7 @@ export function renderMermaid(protocol: Protocol): string {
     lines.push(`  ${stageNode(i)}["${stageLabel(protocol, stage)}"]`);
     stage.variants.forEach((variant, v) => {
       lines.push(`  ${stageNode(i)}v${v + 1}["${variantLabel(protocol, variant)}"]`);
-      lines.push(`  ${stageNode(i)} -->|${escapeLabel(`for ${plural(variant.subjects)}`)}| ${stageNode(i)}v${v + 1}`);
+      lines.push(`  ${stageNode(i)} -->|${escapeLabel(`for ${variantFor(protocol, variant)}`)}| ${stageNode(i)}v${v + 1}`);
     });
   });
   stages.forEach((stage, i) => {
@@ -113,7 +121,10 @@ export function renderMermaid(protocol: Protocol): string {
   stages.forEach((stage, i) => {
     for (const from of exits[i]!) {
       if (allowsNext(protocol, i)) lines.push(`  ${from} -->|unresolved| ${stageNode(i + 1)}`);
-      for (const skip of stage.skips) lines.push(`  ${from} -.->|skip| ${stageNode(index.get(skip.to)!)}`);
+      for (const skip of stage.skips) {
+        const label = skip.if ? escapeLabel(`skip if ${conditionInWords(skip.if, protocol)}`) : 'skip';
+        lines.push(`  ${from} -.->|${label}| ${stageNode(index.get(skip.to)!)}`);
+      }
     }
   });
   protocol.bypass.forEach((rule, b) => {
@@ -129,6 +140,18 @@ export function renderMermaid(protocol: Protocol): string {
     lines.push(`  start -.->|${escapeLabel('at any stage')}| ${node}`);
     if (rule.effect.type === 'jumpTo') lines.push(`  ${node} --> ${stageNode(index.get(rule.effect.stage)!)}`);
     if (rule.effect.type === 'exitTo') lines.push(`  ${node} --> x${b + 1}[/"${wrapped(rule.effect.procedure, WIDTH)}"/]`);
+  });
+  // #12 construct 3: duties that arise from what happens, drawn beside the process.
+  (protocol.arising ?? []).forEach((a, k) => {
+    const label = [
+      `<b>${wrapped(
+        arisingInWords(a.on, protocol).replace(/^\w/, (c) => c.toUpperCase()),
+        WIDTH,
+      )}</b>`,
+      wrapped(`${ownersInWords(a, protocol)}: ${a.action}`, WIDTH + 6),
+      `<i>${wrapped(due(timescaleInWords(a.due as Timescale, protocol).replace('the start of the stage', 'that event')), WIDTH + 6)}</i>`,
+    ];
+    lines.push(`  a${k + 1}["${label.join('<br/>')}"]`);
   });
   if (protocol.bypass.length) {
     lines.push('  classDef bypass fill:#fde2e2,stroke:#b42318;', `  class ${protocol.bypass.map((_, b) => `b${b + 1}`).join(',')} bypass;`);

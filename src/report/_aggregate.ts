@@ -75,7 +75,9 @@ export function protocolCells(protocol: Protocol, calendar: CalendarLike): Proto
   protocol.stages.forEach((stage, index) => {
     const raisedWith = new Map<Subject, string>();
     for (const subject of protocol.scope.subjects) {
-      const owners = (stage.variants.find((v) => v.subjects.includes(subject))?.owners ?? stage.owners).map((id) => roles.get(id)!);
+      const owners = (
+        stage.variants.find((v) => v.if === undefined && (v.subjects?.includes(subject) ?? true))?.owners ?? stage.owners
+      ).map((id) => roles.get(id)!);
       const receiving = owners.filter((r) => r.side === 'receiving');
       const independent = owners.filter((r) => r.side === 'independent');
       // A stage worked within the raising agency (a first talk with one's own line manager) is raised with its owners.

@@ -1,0 +1,68 @@
+// #12 construct 3: duties that arise from what happens (a resolution, an escalation, a withdrawal, a
+// bypass), owed only once it happened and measured from it. Each happening that matches a duty's
+// `on` gives one tracked obligation: the first keeps the duty's id, a later one is `<id>#2`, `#3`... @internal
+
+import type { Arising } from '../protocol/schema.js';
+import type { Compiled } from './_compile.js';
+import { holds } from './_conditions.js';
+import { anchors, madeFor, type Judged, type Owed } from './_obligations.js';
+import type { Happening, State, Visit } from './_state.js';
+import { expand } from './_parties.js';
+
+const matches = (on: string, h: Happening): boolean => on === h.on || on === `${h.on}:${h.ref}`;
+
+/** Each (duty, happening) pair in the case, with the id of that occurrence. */
+function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; happening: Happening; n: number }> {
+  for (const duty of c.protocol.arising ?? []) {
+    let n = 0;
+    for (const happening of state.happened) if (matches(duty.on, happening)) yield { duty, happening, n: ++n };
+  }
+}
+
+const occurrenceId = (id: string, n: number): string => (n === 1 ? id : `${id}#${n}`);
+
+/** Records that something happened, and makes the duties arising from it active (so "fulfilled" can name them). */
+export function happen(c: Compiled, state: State, happening: Happening): void {
+  state.happened.push(happening);
+  for (const { duty, happening: h, n } of occurrences(c, state)) {
+    if (h !== happening) continue;
+    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
+  }
+}
+
+type Judgement = (o: Owed, lookup: ReturnType<typeof anchors>, metAt: number | undefined, cancelled: boolean) => Judged;
+
+/** Calls `visit` for each arising duty owed in the case (its condition holding), judged by `judge`. */
+export function eachArising(
+  c: Compiled,
+  state: State,
+  visitAt: (at: number) => Visit | undefined,
+  judge: Judgement,
+  visit: (j: Judged) => void,
+): void {
+  const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
+  for (const { duty, happening, n } of occurrences(c, state)) {
+    if (duty.if !== undefined && !holds(duty.if, state)) continue;
+    // `from` omitted means from the happening itself; other anchors read as for the stage it happened at.
+    const lookup = anchors(state, visitAt(happening.at), happening.at);
+    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) {
+      const byRecord = o.record === undefined ? undefined : madeForParty(state, o, happening.at);
+      const byEvent = state.fulfilled.get(o.id);
+      const metAt = byRecord === undefined ? byEvent : byEvent === undefined ? byRecord : Math.min(byRecord, byEvent);
+      // A duty arising from an escalation is part of the process a withdrawal or exit ends; one arising
+      // from the withdrawal, the resolution or a bypass is still owed.
+      const cancelled = stopped && happening.on === 'escalated' && metAt === undefined;
+      visit({ ...judge(o, lookup, metAt, cancelled), stage: null, rule: null, arising: { on: duty.on, at: happening.at } });
+    }
+  }
+}
+
+/** When the record meeting a party's copy was made (a record for another party does not count). */
+export function madeForParty(state: State, o: Owed, after: number): number | undefined {
+  const list = state.records.get(o.record!);
+  if (o.party === undefined) return madeFor(list, after);
+  return madeFor(
+    list?.filter((r) => r.party === undefined || r.party === o.party),
+    after,
+  );
+}
