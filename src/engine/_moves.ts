@@ -1,6 +1,9 @@
 // What each event does to an open case, and the moves allowed in a state. @internal
 
+import { readAttendees } from './_attendance.js';
 import type { Compiled } from './_compile.js';
+import { admitPath } from './_path.js';
+import { noteFulfilment } from './_repeat.js';
 import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
 import type { AllowedMove } from './types.js';
 
@@ -48,6 +51,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `The protocol does not allow moving from "${current.id}" to "${to}"${current.next ? `; escalate to "${current.next.id}"` : ''}${current.skips.size ? ` or skip to ${[...current.skips].map((s) => `"${s}"`).join(', ')}` : ''}.`,
       );
     }
+    admitPath(target, state);
     leaveFor(c.stages, state, target, at);
   },
   recorded(c, state, raw, at) {
@@ -58,11 +62,12 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`,
       );
     const occurred = raw.occurredAt === undefined ? at : instant(raw.occurredAt, 'occurredAt');
+    const made = { at, occurred, ...readAttendees(raw.attendees) };
     const list = state.records.get(record);
-    if (list) list.push({ at, occurred });
-    else state.records.set(record, [{ at, occurred }]);
+    if (list) list.push(made);
+    else state.records.set(record, [made]);
   },
-  fulfilled(_c, state, raw, at) {
+  fulfilled(c, state, raw, at) {
     const id = text(raw.obligation, 'obligation', 'fulfilled');
     if (!state.active.has(id)) {
       refuse(
@@ -71,6 +76,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     }
     if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
+    noteFulfilment(c, state, id, at);
   },
   bypassed(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);

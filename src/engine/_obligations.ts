@@ -10,7 +10,14 @@ import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Tim
 import { graceEnd } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
 import type { State, Visit } from './_state.js';
+import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
+
+/** #12 part B: an aim alone is pending until its target, then has no deadline (never overdue). */
+function aimState(j: Judge, target: DueNumbers): ObligationState {
+  if (j.now > target.at) return 'noDeadline';
+  return j.calendar.tables.rank[target.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
+}
 
 export interface Judge {
   readonly now: number;
@@ -25,7 +32,11 @@ export function makeJudge(now: number, options: ReadOptions): Judge {
   return { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace };
 }
 
-export type Owed = Pick<Obligation, 'id' | 'action' | 'owner' | 'due'> & { readonly record?: string | undefined };
+export type Owed = Pick<Obligation, 'id' | 'action' | 'owner' | 'due'> & {
+  readonly record?: string | undefined;
+  readonly every?: string | undefined;
+  readonly until?: string | undefined;
+};
 
 export interface Judged {
   readonly obligation: Owed;
@@ -37,6 +48,8 @@ export interface Judged {
   readonly graceEnd: number | undefined;
   readonly metAt: number | undefined;
   readonly state: ObligationState;
+  /** #12 part B: a repeating duty's occurrences, counted. */
+  readonly repeat?: RepeatCounts;
 }
 
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
@@ -92,6 +105,7 @@ function judge(
   let state: ObligationState;
   if (metAt !== undefined) state = late !== undefined && metAt > late ? 'metLate' : 'met';
   else if (cancelled) state = 'cancelled';
+  else if (evaluation.kind === 'aim') state = aimState(j, evaluation.target);
   else if (!due) state = evaluation.kind === 'waiting' ? 'waiting' : 'noDeadline';
   else if (j.now > late!) state = 'overdue';
   else if (grace !== undefined) state = 'dueNow';
@@ -118,6 +132,22 @@ export function eachObligation(state: State, j: Judge, visit: (judged: Judged) =
     for (const o of v.stage.obligations.get(state.subject)!) {
       const byRecord = o.record === undefined ? undefined : madeFor(state.records.get(o.record), v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
+      if (o.every !== undefined) {
+        const repeating = judgeRepeating(
+          j,
+          o as Owed & { every: string },
+          lookup,
+          { stage: v.stage.id, rule: null },
+          state,
+          v,
+          endedBy,
+          stopped,
+        );
+        if (repeating) {
+          visit(repeating);
+          continue;
+        }
+      }
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).

@@ -22,7 +22,7 @@ export type EventResult =
   | { readonly success: true; readonly event: CaseEvent }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index';
+type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index' | 'attendees';
 type Spec = Readonly<Record<string, readonly [Field, boolean]>>;
 
 const COMMON: Spec = { type: ['text', true], at: ['instant', true], by: ['optionalText', false], note: ['optionalText', false] };
@@ -37,7 +37,7 @@ const SPECS: Readonly<Record<string, Spec>> = {
     preconditionsMet: ['texts', false],
   },
   escalated: { to: ['text', false] },
-  recorded: { record: ['text', true], occurredAt: ['instant', false] },
+  recorded: { record: ['text', true], occurredAt: ['instant', false], attendees: ['attendees', false] },
   fulfilled: { obligation: ['text', true] },
   bypassed: { rule: ['text', true] },
   resolved: { outcome: ['text', true] },
@@ -68,6 +68,21 @@ function problem(kind: Field, value: unknown): string | undefined {
       return Array.isArray(value) && value.every((v) => typeof v === 'string')
         ? undefined
         : `Expected a list of text, got ${describe(value)}.`;
+    case 'attendees':
+      return Array.isArray(value) &&
+        value.every(
+          (a) =>
+            a !== null &&
+            typeof a === 'object' &&
+            !Array.isArray(a) &&
+            Object.entries(a).every(([k, v]) =>
+              k === 'chair' || k === 'independent'
+                ? typeof v === 'boolean'
+                : ['name', 'agency', 'role'].includes(k) && typeof v === 'string',
+            ),
+        )
+        ? undefined
+        : `Expected a list of attendees, each { "name", "agency", "role", "chair", "independent" } (all optional), got ${describe(value)}.`;
     case 'index':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0
         ? undefined
@@ -121,7 +136,10 @@ export function parseEvent(input: unknown): EventResult {
     const value = raw[key];
     const wrong = problem(kind, value);
     if (wrong) issues.push({ code: 'event/invalid-value', path: [key], message: `"${key}": ${wrong}` });
-    else event[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
+    else
+      event[key] = Array.isArray(value)
+        ? Object.freeze(value.map((v) => (v !== null && typeof v === 'object' ? Object.freeze({ ...v }) : v)))
+        : value;
   }
   for (const key of Object.keys(raw)) {
     if (Object.hasOwn(spec, key)) continue;

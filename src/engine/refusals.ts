@@ -33,6 +33,8 @@ export const REFUSAL_CODES = {
   'engine/not-an-entry-stage': 'Opening at a stage that is not the first and has no "entry".',
   'engine/subject-out-of-scope': 'Opening for a subject (child, adult, care leaver) the protocol does not cover.',
   'engine/precondition-unmet': 'Opening without confirming a precondition that applies.',
+  'engine/path-not-taken':
+    'Entering a stage whose "onlyAfter" names stages the case has not been at (entered, not skipped over), e.g. Stage 4 before Stages 1-3 were exhausted.',
 } as const;
 
 /** Stable codes of refusals: the keys of {@link REFUSAL_CODES}. */
@@ -74,6 +76,7 @@ export const REFUSAL_CATEGORIES: { readonly [code in RefusalCode]: RefusalCatego
   'engine/not-an-entry-stage': 'notAllowedNow',
   'engine/subject-out-of-scope': 'notAllowedNow',
   'engine/precondition-unmet': 'notAllowedNow',
+  'engine/path-not-taken': 'notAllowedNow',
 };
 
 /** Why a move was refused, and what is allowed instead. */

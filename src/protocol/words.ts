@@ -51,8 +51,13 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
   }
   if ('earliestOf' in timescale)
     return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
-  if ('limit' in timescale)
-    return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
+  if ('target' in timescale && timescale.limit === undefined)
+    return `aim: ${timescaleInWords(timescale.target, protocol)} (a target only; the document sets no limit)`;
+  if ('target' in timescale)
+    return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit!, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
+  if ('at' in timescale) return `at ${durationInWords(timescale.at)} after ${anchorInWords(timescale.from, protocol)}, not before`;
+  if (timescale.assume)
+    return `no number given: "${timescale.none}"; the partnership's working assumption: ${timescaleInWords(timescale.assume as Timescale, protocol)}`;
   return `no number given: "${timescale.none}"`;
 }
 
@@ -65,7 +70,12 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
 export function timescaleInGrammar(timescale: Timescale): string {
   if ('within' in timescale) return timescale.from ? `${timescale.within} from ${timescale.from}` : timescale.within;
   if ('earliestOf' in timescale) return `earliestOf(${timescale.earliestOf.map(timescaleInGrammar).join(', ')})`;
-  if ('limit' in timescale) return `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`;
+  if ('target' in timescale)
+    return timescale.limit
+      ? `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`
+      : `target ${timescaleInGrammar(timescale.target)}, no limit`;
+  if ('at' in timescale) return `at ${timescale.at}${timescale.from ? ` from ${timescale.from}` : ''}, not before`;
+  if (timescale.assume) return `none("${timescale.none}"), assumed ${timescaleInGrammar(timescale.assume as Timescale)}`;
   return `none("${timescale.none}")`;
 }
 
