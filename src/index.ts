@@ -112,5 +112,5 @@ export { renderTimeline } from './render/gantt.js';
 export { renderDiff } from './render/diff.js';
 export { renderReportMarkdown, type ReportMarkdownOptions } from './render/reportMarkdown.js';
 export { reportCharts, type ReportCharts } from './render/reportCharts.js';
-export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords } from './protocol/words.js';
+export { timescaleInWords, timescaleInGrammar, anchorInWords, effectInWords, attendanceInWords } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

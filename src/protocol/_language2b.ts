@@ -4,17 +4,17 @@
 
 import * as z from 'zod';
 
-interface Atoms {
+interface Atoms<C extends z.ZodType> {
   readonly Id: z.ZodString;
   readonly Text: z.ZodString;
   readonly Duration: z.ZodType<string, string>;
   readonly Anchor: z.ZodString;
-  readonly cited: { readonly source: z.ZodOptional<z.ZodType> };
+  readonly cited: { readonly source: z.ZodOptional<C> };
   readonly strict: <T extends z.core.$ZodLooseShape>(shape: T) => z.ZodObject<T, z.core.$strict>;
 }
 
 /** @internal The fragments, built once from schema.ts's atoms. */
-export function language2b(a: Atoms) {
+export function language2b<C extends z.ZodType>(a: Atoms<C>) {
   const { Id, Text, Duration, Anchor, cited, strict } = a;
   return {
     // #2 urgency in words that can still be watched: the partnership's working assumption for `none`.

@@ -1,6 +1,6 @@
 import type { Timescale } from '../time/timescale.js';
 import type { BypassRule, Citation, Obligation, Protocol, RecordType, Role, Stage, Variant } from './schema.js';
-import { effectInWords, timescaleInWords } from './words.js';
+import { attendanceInWords, effectInWords, timescaleInWords } from './words.js';
 
 /** What part of a protocol a change is in, for grouping on an approval paper. */
 export type ChangeArea = 'identity' | 'scope' | 'roles' | 'stages' | 'records' | 'bypass' | 'citations';
@@ -127,6 +127,10 @@ export function diffProtocols(before: Protocol, after: Protocol): ProtocolChange
     push('scope', ['scope', 'preconditions', id], `Precondition "${id}"`, a?.description, b?.description);
     if (a && b) cite(['scope', 'preconditions', id], `Precondition "${id}"`, a.source, b.source);
   });
+  // #12 part B: scope exclusions.
+  pair(before.scope.excludes ?? [], after.scope.excludes ?? [], (id, a, b) => {
+    push('scope', ['scope', 'excludes', id], `Exclusion "${id}"`, a?.description, b?.description);
+  });
   cite(['scope'], 'The scope', before.scope.source, after.scope.source);
 
   pair(before.roles, after.roles, (id, a, b) => {
@@ -178,6 +182,9 @@ function stage(
   push('stages', [...at, 'skips'], `${name}: the skips`, skips(a), skips(b));
   const entry = (s: Stage): string | undefined => s.entry && `a case may open here${s.entry.when ? ` when ${s.entry.when}` : ''}`;
   push('stages', [...at, 'entry'], `${name}: direct entry`, entry(a), entry(b));
+  // #12 part B: a path condition on entry.
+  const after = (s: Stage): string | undefined => s.onlyAfter && `only after the case was at ${s.onlyAfter.stages.join(', ')}`;
+  push('stages', [...at, 'onlyAfter'], `${name}: the stages a case must have been at first`, after(a), after(b));
   obligations(push, cite, names, at, name, a.obligations, b.obligations);
   const key = (v: Variant): string => v.subjects.join('+');
   const va = new Map(a.variants.map((v) => [key(v), v]));
@@ -210,6 +217,9 @@ function obligations(
     push('stages', [...where, 'action'], `${name}: the action of "${id}"`, a.action, b.action);
     push('stages', [...where, 'owner'], `${name}: the owner of "${b.action}"`, roleTitle(names, a.owner), roleTitle(names, b.owner));
     push('stages', [...where, 'record'], `${name}: the record that meets "${b.action}"`, a.record, b.record);
+    // #12 part B: a repeating duty.
+    push('stages', [...where, 'every'], `${name}: how often "${b.action}" recurs`, a.every, b.every);
+    push('stages', [...where, 'until'], `${name}: what stops "${b.action}" recurring`, a.until, b.until);
     cite(where, `${name}, "${b.action}"`, a.source, b.source);
     cite(
       [...where, 'due'],
@@ -226,7 +236,7 @@ const quoteOf = (c: Citation): string => `${c.section ? `${c.section}: ` : ''}â€
 const roleTitle = (p: Protocol, id: string): string => p.roles.find((r) => r.id === id)?.title ?? id;
 const roleWords = (r: Role): string => `${r.title} (${r.side} side)`;
 const recordWords = (r: RecordType): string =>
-  `${r.title}, a ${r.kind}${r.noChildOrFamilyDetails ? ', with no details of any child or family' : ''}${r.fields?.length ? `; fields: ${r.fields.map((f) => f.label).join('; ')}` : ''}`;
+  `${r.title}, a ${r.kind}${r.noChildOrFamilyDetails ? ', with no details of any child or family' : ''}${r.fields?.length ? `; fields: ${r.fields.map((f) => f.label).join('; ')}` : ''}${r.attendance ? `; ${attendanceInWords(r.attendance)}` : ''}`;
 const obligationWords = (o: Obligation, p: Protocol): string =>
   `${o.action} (${roleTitle(p, o.owner)}), ${timescaleInWords(o.due as Timescale, p)}`;
 const bypassWords = (r: BypassRule, p: Protocol): string =>

@@ -1,6 +1,6 @@
 import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
-import type { BypassRule, Protocol } from './schema.js';
+import type { BypassRule, Protocol, RecordType } from './schema.js';
 
 const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar day', weeks: 'week', months: 'month' } as const;
 
@@ -91,4 +91,19 @@ export function effectInWords(rule: BypassRule, protocol: Protocol): string {
   if (effect.type === 'jumpTo') return `the case jumps to ${protocol.stages.find((s) => s.id === effect.stage)?.title ?? effect.stage}`;
   if (effect.type === 'exitTo') return `the case leaves this process for ${effect.procedure}`;
   return 'an urgent duty beside the process; the case stays at its stage';
+}
+
+/**
+ * Who must attend a meeting record, in words (#12 part B).
+ *
+ * @param a - a record's `attendance`
+ * @returns e.g. `attended by at least 2 agencies besides the two in the disagreement; independently chaired`
+ */
+export function attendanceInWords(a: NonNullable<RecordType['attendance']>): string {
+  const parts: string[] = [];
+  if (a.agencies !== undefined) parts.push(`at least ${a.agencies} agencies`);
+  if (a.otherAgencies !== undefined) parts.push(`at least ${a.otherAgencies} agencies besides the two in the disagreement`);
+  if (a.roles?.length) parts.push(`the ${a.roles.join(', ')}`);
+  const who = parts.length ? `attended by ${parts.join(' and ')}` : '';
+  return [who, a.independentChair ? 'independently chaired' : ''].filter(Boolean).join('; ');
 }

@@ -1,6 +1,6 @@
 import type { Protocol } from '../protocol/schema.js';
 import type { PlanOptions } from '../engine/types.js';
-import { effectInWords, timescaleInGrammar, timescaleInWords } from '../protocol/words.js';
+import { anchorInWords, durationInWords, effectInWords, timescaleInGrammar, timescaleInWords } from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
 import { renderTimeline } from './gantt.js';
 import { renderMermaid } from './mermaid.js';
@@ -50,6 +50,9 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
       `> **Precondition${pre.appliesWhen ? ` (when \`${pre.appliesWhen}\`)` : ''}:** ${pre.description} ${pre.source ? `— ${cite(pre.source)}` : ''}`,
       '',
     );
+  // #12 part B: what the procedure does not replace.
+  for (const ex of protocol.scope.excludes ?? [])
+    out.push(`> **Not covered:** ${ex.description} ${ex.source ? `— ${cite(ex.source)}` : ''}`, '');
   out.push('## Flowchart', '', '```mermaid', renderMermaid(protocol).trimEnd(), '```', '');
   if (options.timeline) {
     out.push(
@@ -79,12 +82,12 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     ]
       .map(
         ({ o, who }) =>
-          `${who}${cell(o.action)} (${role(o.owner)}): ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\``,
+          `${who}${cell(o.action)} (${role(o.owner)}): ${cell(timescaleInWords(o.due as Timescale, protocol))}${o.every ? `, again every ${cell(durationInWords(o.every))}${o.until ? ` until ${cell(anchorInWords(o.until, protocol))}` : ''}` : ''} \`${cell(timescaleInGrammar(o.due as Timescale))}\``,
       )
       .join('<br/>');
     const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}`);
     out.push(
-      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${stage.requires.map((r) => cell(records.get(r) ?? r)).join('<br/>') || '—'} | ${cite(stage.source)} |`,
+      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${stage.onlyAfter ? `<br/>only after ${stage.onlyAfter.stages.map((id) => protocol.stages.find((t) => t.id === id)?.title ?? id).join(', ')}` : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${stage.requires.map((r) => cell(records.get(r) ?? r)).join('<br/>') || '—'} | ${cite(stage.source)} |`,
     );
   }
   out.push('');
