@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEvent,
   lintProtocol,
+  plan,
   parseProtocol,
   status,
   timescaleInWords,
@@ -231,5 +232,16 @@ describe('#11 who must attend', () => {
   it('a meeting recorded without attendees says attendance cannot be checked', () => {
     const k = kase(p, [{ type: 'recorded', at: '2026-12-22T09:00', record: 'meeting' }]);
     expect(get(p, k, '2026-12-22T10:00').attendance[0]!.unmet[0]).toContain('attendees not recorded');
+  });
+});
+
+describe('#2 in plan', () => {
+  it("a plan gives the document's numbers only, never the working assumption", () => {
+    const p = parse(
+      base([
+        stage('s1', [{ id: 'refer', action: 'Refer urgently', owner: 'worker', due: { none: 'urgently', assume: { within: '1wd' } } }]),
+      ]),
+    );
+    expect(plan(p, { from: '2026-12-21' }).stages[0]!.dueDate).toBeNull();
   });
 });
