@@ -125,5 +125,6 @@ export {
   conditionInWords,
   arisingInWords,
   modalityInWords,
+  attendanceInWords,
 } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

@@ -4,6 +4,7 @@ import { formatLondon } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
 import { showDue } from '../time/duration.js';
 import type { DueNumbers } from '../time/timescale.js';
+import { attendanceUnmet } from './_attendance.js';
 import type { Compiled } from './_compile.js';
 import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
@@ -15,7 +16,7 @@ import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './type
 const show = (d: DueNumbers | undefined, calendar: Calendar): DueAt | null => (d ? showDue(calendar, d) : null);
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
 
-/** The agency on a side of the case: the raising or receiving agency, none for an independent role. */
+/** The agency on a side of the case: the raising or receiving agency; none for an independent role or an unstated side. */
 export function agencyOf(state: State, side: string): string | null {
   return side === 'raising' ? state.agencies.raising : side === 'receiving' ? state.agencies.receiving : null;
 }
@@ -31,9 +32,8 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     owner,
     agency: agencyOf(state, owner.side),
     due: show(j.due, calendar),
-    target: e.kind === 'due' ? show(e.target, calendar) : null,
-    targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : null,
-    words: e.kind === 'none' ? e.words : null,
+    target: e.kind === 'due' ? show(e.target, calendar) : e.kind === 'aim' ? show(e.target, calendar) : null,
+    targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : e.kind === 'aim' ? (j.metAt ?? now) > e.target.at : null,
     waitingFor: e.kind === 'waiting' ? e.anchors : [],
     state: j.state,
     metAt: iso(j.metAt),
@@ -41,6 +41,12 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     ...(o.together ? { together: o.together.map((id) => c.ownerSummaries.get(id)!) } : {}),
     ...(o.modality === 'should' || o.modality === 'may' ? { modality: o.modality } : {}),
     ...(j.arising ? { arising: { on: j.arising.on, at: formatLondon(j.arising.at) } } : {}),
+    // #12 part B: the partnership's assumption, "at" moments and repeating duties.
+    assumed: e.kind === 'due' && e.assumed !== undefined,
+    words: e.kind === 'none' ? e.words : e.kind === 'due' && e.assumed ? e.assumed.words : null,
+    notBefore: e.kind === 'due' && e.notBefore === true,
+    early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < e.due.at : null,
+    repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
   };
 }
 
@@ -93,6 +99,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
     bypasses: state.bypasses.map((b) => ({ rule: b.rule.id, at: formatLondon(b.at), effect: b.rule.effect.type })),
     exitedTo: state.exitedTo ?? null,
     ...(state.warnings.length ? { warnings: state.warnings } : {}),
+    attendance: attendanceUnmet(c, state),
     counts: { overdue, dueSoon, dueNow, missingRecords: missingRecords.length },
   };
 }

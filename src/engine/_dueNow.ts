@@ -24,6 +24,9 @@ function fromImmediate(t: Timescale, at: number, lookup: AnchorLookup, depth: nu
   if (depth > 64 || t === null || typeof t !== 'object') return false;
   if ('within' in t) return t.within === 'immediately' && lookup(t.from) === at;
   if ('earliestOf' in t) return t.earliestOf.some((part) => fromImmediate(part, at, lookup, depth + 1));
-  if ('limit' in t) return fromImmediate(t.limit, at, lookup, depth + 1);
+  if ('target' in t) return t.limit !== undefined && fromImmediate(t.limit, at, lookup, depth + 1);
+  // "At" a moment (#12 part B) is met within the same grace as "immediately": it cannot be done before.
+  if ('at' in t) return lookup(t.from) !== undefined;
+  if ('none' in t && t.assume) return fromImmediate(t.assume as Timescale, at, lookup, depth + 1);
   return false;
 }

@@ -1,9 +1,12 @@
 // What each event does to an open case, and the moves allowed in a state. @internal
 
 import { happen } from './_arising.js';
+import { readAttendees } from './_attendance.js';
 import type { Compiled } from './_compile.js';
 import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
+import { admitPath } from './_path.js';
+import { noteFulfilment } from './_repeat.js';
 import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
 import type { AllowedMove } from './types.js';
 
@@ -59,6 +62,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
         'engine/condition-unmet',
         `The skip from "${current.id}" to "${to}" is allowed only when its condition holds${skip.when ? ` (${skip.when})` : ''}; note the fact first or escalate to the next stage.`,
       );
+    admitPath(target, state);
     leaveFor(c.stages, state, target, at);
     happen(c, state, { on: 'escalated', ref: target.id, at });
   },
@@ -80,12 +84,12 @@ export const MOVES: Readonly<Record<string, Move>> = {
         'engine/invalid-event',
         `"party" is a role id of ${c.protocol.id}, got "${party}"; roles are ${[...c.roles.keys()].join(', ')}.`,
       );
-    const made = party === undefined ? { at, occurred } : { at, occurred, party };
+    const made = { at, occurred, ...(party === undefined ? {} : { party }), ...readAttendees(raw.attendees) };
     const list = state.records.get(record);
     if (list) list.push(made);
     else state.records.set(record, [made]);
   },
-  fulfilled(_c, state, raw, at) {
+  fulfilled(c, state, raw, at) {
     const id = text(raw.obligation, 'obligation', 'fulfilled');
     if (!state.active.has(id)) {
       refuse(
@@ -94,6 +98,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     }
     if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
+    noteFulfilment(c, state, id, at);
   },
   bypassed(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);

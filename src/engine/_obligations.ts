@@ -14,7 +14,14 @@ import { graceEnd } from './_dueNow.js';
 import { owed } from './_parties.js';
 import type { ReadOptions } from './_options.js';
 import type { State, Visit } from './_state.js';
+import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
+
+/** #12 part B: an aim alone is pending until its target, then has no deadline (never overdue). */
+function aimState(j: Judge, target: DueNumbers): ObligationState {
+  if (j.now > target.at) return 'noDeadline';
+  return j.calendar.tables.rank[target.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
+}
 
 export interface Judge {
   readonly now: number;
@@ -36,6 +43,9 @@ export type Owed = Pick<Obligation, 'id' | 'action' | 'due' | 'modality' | 'if'>
   readonly party?: string | undefined;
   /** #12 construct 1: every owner of a joint duty. */
   readonly together?: readonly string[] | undefined;
+  /** #12 construct 7: a repeating duty's period and end. */
+  readonly every?: string | undefined;
+  readonly until?: string | undefined;
 };
 
 export interface Judged {
@@ -50,6 +60,8 @@ export interface Judged {
   readonly state: ObligationState;
   /** #12 construct 3: what the duty arose from, when it arises from something that happened. */
   readonly arising?: { readonly on: string; readonly at: number } | undefined;
+  /** #12 part B: a repeating duty's occurrences, counted. */
+  readonly repeat?: RepeatCounts;
 }
 
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
@@ -108,6 +120,7 @@ function judge(
   let state: ObligationState;
   if (metAt !== undefined) state = late !== undefined && metAt > late ? 'metLate' : 'met';
   else if (cancelled) state = 'cancelled';
+  else if (evaluation.kind === 'aim') state = aimState(j, evaluation.target);
   else if (!due) state = evaluation.kind === 'waiting' ? 'waiting' : 'noDeadline';
   // #12 construct 5: a "may" duty is never chased, so it is never overdue, due now or due soon.
   else if (o.modality === 'may') state = 'noDeadline';
@@ -137,6 +150,22 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       if (o.if !== undefined && !holds(o.if, state)) continue;
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
+      if (o.every !== undefined) {
+        const repeating = judgeRepeating(
+          j,
+          o as Owed & { every: string },
+          lookup,
+          { stage: v.stage.id, rule: null },
+          state,
+          v,
+          endedBy,
+          stopped,
+        );
+        if (repeating) {
+          visit(repeating);
+          continue;
+        }
+      }
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).

@@ -4,6 +4,7 @@ import { SUBJECTS, type Subject } from '../protocol/schema.js';
 import { describe } from '../time/_days.js';
 import type { Compiled } from './_compile.js';
 import { openingFacts } from './_facts.js';
+import { admitPath } from './_path.js';
 import { enter, instant, refuse, text, type State } from './_state.js';
 
 export function open(c: Compiled, event: Record<string, unknown>, at: number): State {
@@ -73,6 +74,7 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     completed: new Map(),
     records: new Map(),
     fulfilled: new Map(),
+    fulfilments: new Map(),
     bypasses: [],
     active: new Set(),
     exitedTo: undefined,
@@ -82,6 +84,7 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     happened: [],
     warnings,
   };
+  admitPath(stage, state);
   enter(state, stage, at);
   return state;
 }

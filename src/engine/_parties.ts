@@ -8,8 +8,12 @@ import type { Owed } from './_obligations.js';
 export const partyId = (id: string, role: string): string => `${id}/${role}`;
 
 /** The obligations one protocol duty stands for: itself, or one per party for `owners.each`. */
-export function expand(o: Pick<Obligation, 'id' | 'action' | 'owner' | 'owners' | 'due' | 'record' | 'modality' | 'if'>): Owed[] {
-  const base = { action: o.action, due: o.due, record: o.record, modality: o.modality, if: o.if };
+export function expand(
+  o: Pick<Obligation, 'id' | 'action' | 'owner' | 'owners' | 'due' | 'record' | 'modality' | 'if'> &
+    Partial<Pick<Obligation, 'every' | 'until'>>,
+): Owed[] {
+  // Every key the judging reads travels with each copy: a repeating duty of each party repeats for each.
+  const base = { action: o.action, due: o.due, record: o.record, modality: o.modality, if: o.if, every: o.every, until: o.until };
   if (o.owners && 'each' in o.owners) return o.owners.each.map((role) => ({ ...base, id: partyId(o.id, role), owner: role, party: role }));
   if (o.owners) return [{ ...base, id: o.id, owner: o.owners.together[0]!, together: o.owners.together }];
   return [{ ...base, id: o.id, owner: o.owner! }];

@@ -6,6 +6,7 @@ import { toEpochMs } from '../time/instant.js';
 import { TimeError } from '../time/timeError.js';
 import type { CompiledStage } from './_compile.js';
 import type { RefusalCode } from './refusals.js';
+import type { Attendee } from './types.js';
 
 export interface Visit {
   readonly stage: CompiledStage;
@@ -28,9 +29,14 @@ export interface State {
   readonly entered: Map<string, number>;
   readonly completed: Map<string, number>;
   /** Record id → each time it was made, in order: when it was recorded, and when what it records happened (occurredAt, else at). */
-  readonly records: Map<string, { readonly at: number; readonly occurred: number; readonly party?: string | undefined }[]>;
+  readonly records: Map<
+    string,
+    { readonly at: number; readonly occurred: number; readonly party?: string | undefined; readonly attendees?: readonly Attendee[] }[]
+  >;
   /** Obligation or rule id → when it was fulfilled (first time). */
   readonly fulfilled: Map<string, number>;
+  /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. */
+  readonly fulfilments: Map<string, number[]>;
   readonly bypasses: { rule: BypassRule; at: number }[];
   /** Ids of the obligations that exist so far (kept as the case moves, so checking one is O(1)). */
   readonly active: Set<string>;

@@ -22,7 +22,7 @@ export type EventResult =
   | { readonly success: true; readonly event: CaseEvent }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index' | 'facts' | 'factValue';
+type Field = 'instant' | 'text' | 'optionalText' | 'subject' | 'texts' | 'index' | 'facts' | 'factValue' | 'attendees';
 type Spec = Readonly<Record<string, readonly [Field, boolean]>>;
 
 const COMMON: Spec = { type: ['text', true], at: ['instant', true], by: ['optionalText', false], note: ['optionalText', false] };
@@ -40,7 +40,7 @@ const SPECS: Readonly<Record<string, Spec>> = {
     facts: ['facts', false],
   },
   escalated: { to: ['text', false] },
-  recorded: { record: ['text', true], occurredAt: ['instant', false], party: ['text', false] },
+  recorded: { record: ['text', true], occurredAt: ['instant', false], party: ['text', false], attendees: ['attendees', false] },
   noted: { fact: ['text', true], value: ['factValue', false] },
   fulfilled: { obligation: ['text', true] },
   bypassed: { rule: ['text', true] },
@@ -83,6 +83,21 @@ function problem(kind: Field, value: unknown): string | undefined {
         Object.values(value).every((v) => problem('factValue', v) === undefined)
         ? undefined
         : `Expected an object of fact id → true, false or text, e.g. { "priority": "high" }, got ${describe(value)}.`;
+    case 'attendees':
+      return Array.isArray(value) &&
+        value.every(
+          (a) =>
+            a !== null &&
+            typeof a === 'object' &&
+            !Array.isArray(a) &&
+            Object.entries(a).every(([k, v]) =>
+              k === 'chair' || k === 'independent'
+                ? typeof v === 'boolean'
+                : ['name', 'agency', 'role'].includes(k) && typeof v === 'string',
+            ),
+        )
+        ? undefined
+        : `Expected a list of attendees, each { "name", "agency", "role", "chair", "independent" } (all optional), got ${describe(value)}.`;
     case 'index':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0
         ? undefined
@@ -136,7 +151,12 @@ export function parseEvent(input: unknown): EventResult {
     const value = raw[key];
     const wrong = problem(kind, value);
     if (wrong) issues.push({ code: 'event/invalid-value', path: [key], message: `"${key}": ${wrong}` });
-    else event[key] = Array.isArray(value) ? Object.freeze([...value]) : kind === 'facts' ? Object.freeze({ ...(value as object) }) : value;
+    else
+      event[key] = Array.isArray(value)
+        ? Object.freeze(value.map((v) => (v !== null && typeof v === 'object' ? Object.freeze({ ...v }) : v)))
+        : kind === 'facts'
+          ? Object.freeze({ ...(value as object) })
+          : value;
   }
   for (const key of Object.keys(raw)) {
     if (Object.hasOwn(spec, key)) continue;

@@ -72,7 +72,8 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
       for (const o of obligations) {
         if (dues.has(o)) continue;
         const result = evaluate(o.due as Timescale, lookup, calendar);
-        if (result.kind !== 'due') continue;
+        // A partnership's working assumption (#12 part B) is not the document's number: plans keep to those.
+        if (result.kind !== 'due' || result.assumed) continue;
         dues.set(o, result.due);
         if (o.record !== undefined && !recordAt.has(o.record)) {
           recordAt.set(o.record, result.due.at);

@@ -35,6 +35,8 @@ export const REFUSAL_CODES = {
   'engine/precondition-unmet': 'Opening without confirming a precondition that applies.',
   'engine/unknown-fact': 'A fact the protocol does not declare in "facts" (in an opening\'s "facts" or a "noted" event).',
   'engine/condition-unmet': 'A skip whose "if" condition does not hold in the case.',
+  'engine/path-not-taken':
+    'Entering a stage whose "onlyAfter" names stages the case has not been at (entered, not skipped over), e.g. Stage 4 before Stages 1-3 were exhausted.',
 } as const;
 
 /** Stable codes of refusals: the keys of {@link REFUSAL_CODES}. */
@@ -78,6 +80,7 @@ export const REFUSAL_CATEGORIES: { readonly [code in RefusalCode]: RefusalCatego
   'engine/precondition-unmet': 'notAllowedNow',
   'engine/unknown-fact': 'unknownReference',
   'engine/condition-unmet': 'notAllowedNow',
+  'engine/path-not-taken': 'notAllowedNow',
 };
 
 /** Why a move was refused, and what is allowed instead. */

@@ -68,6 +68,45 @@ export interface NotedEvent extends EventBase {
   readonly fact: string;
   /** Its value; true when omitted. */
   readonly value?: string | boolean;
+  /** Who attended a meeting, checked against the record's `attendance` (advisory: never refused for it). */
+  readonly attendees?: readonly Attendee[];
+}
+
+/** One attendee of a recorded meeting; every key is optional. */
+export interface Attendee {
+  readonly name?: string;
+  readonly agency?: string;
+  /** A role id from the protocol's `roles`, for a record whose `attendance` names roles. */
+  readonly role?: string;
+  /** This attendee chaired the meeting. */
+  readonly chair?: boolean;
+  /** This attendee is independent of the agencies in the disagreement. */
+  readonly independent?: boolean;
+}
+
+/** A recorded meeting whose attendance requirement is unmet: advisory, shown in status. */
+export interface AttendanceStatus {
+  readonly record: string;
+  /** When the meeting took place. */
+  readonly at: Instant;
+  /** What the record's `attendance` asks that the attendees do not show, in words. */
+  readonly unmet: readonly string[];
+}
+
+/** A repeating duty's occurrences, as status counts them (one entry per duty, however long the case runs). */
+export interface RepeatStatus {
+  /** How often it recurs, e.g. `1d`. */
+  readonly every: string;
+  /** The anchor that stops it; null where it stops when its stage ends. */
+  readonly until: string | null;
+  /** Occurrences whose due moment has passed. */
+  readonly occurrences: number;
+  readonly met: number;
+  readonly missed: number;
+  /** The due moment of the last occurrence missed. */
+  readonly lastMissed: DueAt | null;
+  /** Whether the repetition has stopped. */
+  readonly ended: boolean;
 }
 
 /** An obligation was carried out (for obligations not met by a record or by the stage ending). */
@@ -199,7 +238,7 @@ export type ObligationState = 'pending' | 'dueSoon' | 'dueNow' | 'overdue' | 'me
 export interface OwnerSummary {
   readonly id: string;
   readonly title: string;
-  /** `raising`, `receiving` or `independent`. */
+  /** `raising`, `receiving`, `independent`, or `unstated` where the document does not say (no agency is inferred). */
   readonly side: string;
 }
 
@@ -212,7 +251,7 @@ export interface ObligationStatus {
   readonly rule: string | null;
   readonly action: string;
   readonly owner: OwnerSummary;
-  /** The agency on the owner's side (the case's raising or receiving agency); null for an independent owner. */
+  /** The agency on the owner's side (the case's raising or receiving agency); null for an independent owner or an unstated side. */
   readonly agency: string | null;
   /** The limit; null while an anchor is awaited or where the document gives no number. */
   readonly due: DueAt | null;
@@ -235,6 +274,14 @@ export interface ObligationStatus {
   readonly modality?: 'should' | 'may';
   /** #12: what the duty arose from (`resolved`, `escalated:stage-3` ...) and when; absent for a stage's or rule's duty. */
   readonly arising?: { readonly on: string; readonly at: Instant };
+  /** True where `due` is the partnership's working assumption for the document's `words`, not the document's number. */
+  readonly assumed: boolean;
+  /** True where `due` is also the earliest moment ("at", not "by"). */
+  readonly notBefore: boolean;
+  /** For a `notBefore` obligation: whether it was met before its moment; null otherwise. */
+  readonly early: boolean | null;
+  /** For a repeating duty: its occurrences counted; `due` and `state` are those of the occurrence owed now. */
+  readonly repeat: RepeatStatus | null;
 }
 
 /** Advice a case carries: something the document says should happen that was not confirmed. */
@@ -287,6 +334,8 @@ export interface CaseStatus {
   readonly exitedTo: string | null;
   /** Advice the case carries (a `should` precondition not confirmed); present only when there is some. */
   readonly warnings?: readonly CaseWarning[];
+  /** Meetings recorded whose attendance requirement is unmet (advisory). */
+  readonly attendance: readonly AttendanceStatus[];
   /** Counts for dashboards. */
   readonly counts: { readonly overdue: number; readonly dueSoon: number; readonly dueNow: number; readonly missingRecords: number };
 }

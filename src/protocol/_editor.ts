@@ -78,6 +78,14 @@ export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   'timescale.earliestOf': '"Whichever is the sooner": two or more timescales.',
   'timescale.target': 'The target ("within 24 hours"), beside a `limit` ("and not longer than 5 working days").',
   'timescale.limit': 'The latest date, beside a `target`.',
+  // #12 part B
+  'excludes.id': 'A lower-case id for this exclusion.',
+  'assume.from': "What the assumed time is measured from, like a timescale's `from` (`stageEntered` by default).",
+  'scope.excludes':
+    'What the procedure does not replace or cover, in the document\'s words ("this does not replace the complaints process").',
+  'timescale.at': 'At this long after `from`, and not before ("six weeks post conference": `{ "at": "6w", "from": "record:conference" }`).',
+  'timescale.assume':
+    'The partnership\'s working assumption for the document\'s words, e.g. `{ "within": "1wd" }` for "urgently"; shown as the partnership\'s, never the document\'s.',
   '.accepted': 'Findings the partnership has seen and accepts (`code`, `path`, `reason`): `validate --strict` passes them.',
   'accepted.code': "The finding's code, e.g. `lint/skip-over-stage`.",
   'accepted.path': "The finding's `path` as `validate --format json` prints it.",

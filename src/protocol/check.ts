@@ -3,20 +3,28 @@
 
 import type { Timescale } from '../time/timescale.js';
 import { checkLanguage2 } from './_check2.js';
+import { check2b } from './_check2b.js';
 import { didYouMean, issue, type ProtocolIssue } from './issues.js';
 import type { Obligation, Protocol, Stage } from './schema.js';
 
 type Path = (string | number)[];
 
 /** Every timescale leaf `{ within, from }` in a timescale, with its path. */
-export function* timescaleLeaves(timescale: Timescale, path: Path): Generator<{ within: string; from: string | undefined; path: Path }> {
+export function* timescaleLeaves(
+  timescale: Timescale,
+  path: Path,
+): Generator<{ within: string; from: string | undefined; path: Path; assumed?: true }> {
   if ('within' in timescale) yield { within: timescale.within, from: timescale.from, path };
   else if ('earliestOf' in timescale)
     for (const [i, part] of timescale.earliestOf.entries()) yield* timescaleLeaves(part, [...path, 'earliestOf', i]);
-  else if ('limit' in timescale) {
+  else if ('target' in timescale) {
     yield* timescaleLeaves(timescale.target, [...path, 'target']);
-    yield* timescaleLeaves(timescale.limit, [...path, 'limit']);
+    if (timescale.limit) yield* timescaleLeaves(timescale.limit, [...path, 'limit']);
   }
+  // #12 part B: an "at" moment and a working assumption are measured from anchors like "within".
+  else if ('at' in timescale) yield { within: timescale.at, from: timescale.from, path };
+  else if (timescale.assume)
+    yield { within: timescale.assume.within, from: timescale.assume.from, path: [...path, 'assume'], assumed: true };
 }
 
 /** Every obligation in a protocol with where it lives: a stage (base or variant) or a bypass rule. */
@@ -274,6 +282,8 @@ export function checkProtocol(protocol: Protocol): ProtocolIssue[] {
       }
     }
   }
+
+  check2b(protocol, out, { role, stage, anchor: (from, at, path) => checkAnchor(from, at, path) });
 
   const reached = reachableStages(protocol);
   protocol.stages.forEach((st: Stage, s) => {

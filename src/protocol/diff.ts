@@ -1,7 +1,7 @@
 import type { Timescale } from '../time/timescale.js';
 import type { BypassRule, Citation, Obligation, Protocol, RecordType, Role, Stage, Variant } from './schema.js';
 import { diffLanguage2, ifWords, obligationParts } from './_diff2.js';
-import { effectInWords, ownersInWords, timescaleInWords } from './words.js';
+import { attendanceInWords, effectInWords, ownersInWords, timescaleInWords } from './words.js';
 
 /** What part of a protocol a change is in, for grouping on an approval paper. */
 export type ChangeArea = 'identity' | 'scope' | 'roles' | 'stages' | 'records' | 'bypass' | 'citations';
@@ -128,6 +128,10 @@ export function diffProtocols(before: Protocol, after: Protocol): ProtocolChange
     push('scope', ['scope', 'preconditions', id], `Precondition "${id}"`, a?.description, b?.description);
     if (a && b) cite(['scope', 'preconditions', id], `Precondition "${id}"`, a.source, b.source);
   });
+  // #12 part B: scope exclusions.
+  pair(before.scope.excludes ?? [], after.scope.excludes ?? [], (id, a, b) => {
+    push('scope', ['scope', 'excludes', id], `Exclusion "${id}"`, a?.description, b?.description);
+  });
   cite(['scope'], 'The scope', before.scope.source, after.scope.source);
 
   pair(before.roles, after.roles, (id, a, b) => {
@@ -184,6 +188,9 @@ function stage(
   const requiresIf = (s: Stage): string | undefined =>
     s.requiresIf?.length ? list(s.requiresIf.map((r) => `${record(r.record)} if ${ifWords(r.if, names)}`)) : undefined;
   push('stages', [...at, 'requiresIf'], `${name}: the records required on a condition`, requiresIf(a), requiresIf(b));
+  // #12 part B: a path condition on entry.
+  const after = (s: Stage): string | undefined => s.onlyAfter && `only after the case was at ${s.onlyAfter.stages.join(', ')}`;
+  push('stages', [...at, 'onlyAfter'], `${name}: the stages a case must have been at first`, after(a), after(b));
   obligations(push, cite, names, at, name, a.obligations, b.obligations);
   const key = (v: Variant): string => [v.subjects?.join('+'), v.if && `if ${ifWords(v.if, names)}`].filter(Boolean).join(' ');
   const va = new Map(a.variants.map((v) => [key(v), v]));
@@ -218,6 +225,9 @@ function obligations(
       push('stages', [...where, 'owner'], `${name}: the owner of "${b.action}"`, roleTitle(names, a.owner!), roleTitle(names, b.owner!));
     obligationParts(push, names, where, `${name}, "${b.action}"`, a, b);
     push('stages', [...where, 'record'], `${name}: the record that meets "${b.action}"`, a.record, b.record);
+    // #12 part B: a repeating duty.
+    push('stages', [...where, 'every'], `${name}: how often "${b.action}" recurs`, a.every, b.every);
+    push('stages', [...where, 'until'], `${name}: what stops "${b.action}" recurring`, a.until, b.until);
     cite(where, `${name}, "${b.action}"`, a.source, b.source);
     cite(
       [...where, 'due'],
@@ -234,7 +244,7 @@ const quoteOf = (c: Citation): string => `${c.section ? `${c.section}: ` : ''}â€
 const roleTitle = (p: Protocol, id: string): string => p.roles.find((r) => r.id === id)?.title ?? id;
 const roleWords = (r: Role): string => `${r.title} (${r.side} side)`;
 const recordWords = (r: RecordType): string =>
-  `${r.title}, a ${r.kind}${r.noChildOrFamilyDetails ? ', with no details of any child or family' : ''}${r.fields?.length ? `; fields: ${r.fields.map((f) => f.label).join('; ')}` : ''}`;
+  `${r.title}, a ${r.kind}${r.noChildOrFamilyDetails ? ', with no details of any child or family' : ''}${r.fields?.length ? `; fields: ${r.fields.map((f) => f.label).join('; ')}` : ''}${r.attendance ? `; ${attendanceInWords(r.attendance)}` : ''}`;
 const obligationWords = (o: Obligation, p: Protocol): string =>
   `${o.action} (${ownersInWords(o, p)}), ${timescaleInWords(o.due as Timescale, p)}`;
 const bypassWords = (r: BypassRule, p: Protocol): string =>

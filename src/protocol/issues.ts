@@ -84,6 +84,14 @@ export const ISSUE_CODES = {
     meaning:
       'A condition or arising duty that can never hold: a resolution where "canResolve" is false, an escalation into the first stage, a skip on a later stage being used.',
   },
+  'check/path-order': {
+    severity: 'error',
+    meaning: 'A stage\'s "onlyAfter" names itself or a later stage, or the stage is an entry stage, so the condition can never be met.',
+  },
+  'check/repeat-every': {
+    severity: 'error',
+    meaning: 'A repeating duty\'s "every" is not a positive amount (e.g. "immediately" or "0d").',
+  },
   'lint/review-date-passed': { severity: 'warning', meaning: 'The review date is before "today"; the document may have been revised.' },
   'lint/ambiguous-days': { severity: 'warning', meaning: 'A timescale whose cited words say "days" without "working".' },
   'lint/quote-disagrees': {
@@ -174,7 +182,7 @@ const HINTS: Record<string, string> = {
   due: 'a timescale such as { "within": "5wd", "from": "stageEntered" }, or { "none": "the document\'s words" } where it gives no number',
   within: 'a duration such as "5wd", "24h", "7d", "6w", "1mo", "immediately" or "sameWorkingDay"',
   quote: 'the sentence this encodes, copied verbatim from the document',
-  side: '"raising", "receiving" or "independent"',
+  side: '"raising", "receiving", "independent" or "unstated" (the document does not say)',
   kind: 'one of the record kinds',
   effect: '{ "type": "addObligation" }, { "type": "jumpTo", "stage": "<stage id>" } or { "type": "exitTo", "procedure": "..." }',
   subjects: 'a list such as ["child"]',

@@ -63,12 +63,16 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
         `"${obligation.id}" has no citation; add "source": { "quote": "..." } with the sentence it encodes.`,
       );
     const quote = [obligation.source?.quote, ...citationsIn(obligation.due as Timescale)].filter(Boolean).join(' ');
-    const usesDays = [...timescaleLeaves(obligation.due as Timescale, [])].some((leaf) => /^\d+(wd|d)$/.test(leaf.within));
+    const usesDays = documentLeaves(obligation.due as Timescale).some((leaf) => /^\d+(wd|d)$/.test(leaf.within));
     if (usesDays && BARE_DAYS.test(quote) && !/working/i.test(quote)) {
       report(
         'lint/ambiguous-days',
         [...path, 'due'],
-        `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${[...timescaleLeaves(obligation.due as Timescale, [])].map((l) => l.within).join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`,
+        `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${documentLeaves(
+          obligation.due as Timescale,
+        )
+          .map((l) => l.within)
+          .join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`,
       );
     }
     const disagrees = quoteDisagrees(quote, obligation.due as Timescale);
@@ -101,7 +105,7 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
       }
     });
     const obligations = [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])];
-    const numeric = obligations.some((o) => [...timescaleLeaves(o.due as Timescale, [])].length > 0);
+    const numeric = obligations.some((o) => documentLeaves(o.due as Timescale).length > 0);
     if (!numeric)
       report(
         'lint/no-numeric-timescale',
@@ -150,7 +154,7 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
 function quoteDisagrees(quote: string, due: Timescale): { said: string; encoded: string } | undefined {
   const stated = quotedQuantities(quote);
   if (stated.length === 0) return undefined;
-  const leaves = [...timescaleLeaves(due, [])].map((l) => ({ within: l.within, d: toDuration(l.within) }));
+  const leaves = documentLeaves(due).map((l) => ({ within: l.within, d: toDuration(l.within) }));
   const missing = stated.filter((q) => !leaves.some(({ d }) => 'amount' in d && d.amount === q.amount && q.units.includes(d.unit)));
   if (missing.length === 0) return undefined;
   const words = [...new Set(missing.map((q) => `"${q.text}"`))].join(' and ');
@@ -170,16 +174,19 @@ function sentenceAround(text: string, pattern: RegExp): string {
     .slice(0, 200);
 }
 
+/** The document's own numbers: every leaf but a partnership's working assumption (#12 part B). */
+const documentLeaves = (t: Timescale) => [...timescaleLeaves(t, [])].filter((leaf) => !leaf.assumed);
+
 function citationsIn(timescale: Timescale & { source?: { quote: string } }): string[] {
   const own = timescale.source?.quote ? [timescale.source.quote] : [];
   if ('earliestOf' in timescale) return [...own, ...timescale.earliestOf.flatMap(citationsIn)];
-  if ('limit' in timescale) return [...own, ...citationsIn(timescale.target), ...citationsIn(timescale.limit)];
+  if ('target' in timescale) return [...own, ...citationsIn(timescale.target), ...(timescale.limit ? citationsIn(timescale.limit) : [])];
   return own;
 }
 
 /** The working-day amount of a plain or limit timescale, when it is one. */
 function workingDayAmount(timescale: Timescale): number | undefined {
-  if ('limit' in timescale) return workingDayAmount(timescale.limit);
+  if ('target' in timescale) return timescale.limit && workingDayAmount(timescale.limit);
   if (!('within' in timescale)) return undefined;
   const duration = toDuration(timescale.within);
   return duration.unit === 'workingDays' ? duration.amount : undefined;

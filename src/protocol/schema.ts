@@ -8,6 +8,7 @@ import { REGIONS } from '../time/calendar.js';
 import { toDuration } from '../time/duration.js';
 import { TimeError } from '../time/timeError.js';
 import { ConditionSchema, FactSchema, obligationKeys, OnSchema } from './_language2.js';
+import { language2b } from './_language2b.js';
 
 // Protocol files are untrusted input: zod must validate them without compiling code from text
 // (its JIT builds validators with `new Function`). See SECURITY.md.
@@ -89,19 +90,39 @@ const Anchor = z.string().regex(ANCHOR_PATTERN, {
     'an anchor is "disagreement", "disputedDecision", "caseOpened", "stageEntered", "bypassed", "entered:<stage id>", "completed:<stage id>" or "record:<record id>"',
 });
 
+// #12 part B: the constructs' fragments, built from the atoms above.
+const L2B = language2b({ Id, Text, Duration, Anchor, cited, strict });
+
 /** A timescale as a protocol file writes it; see the time module's `Timescale`. */
 export type TimescaleInput =
   | { within: string; from?: string | undefined; source?: z.input<typeof CitationSchema> | undefined }
   | { earliestOf: TimescaleInput[]; source?: z.input<typeof CitationSchema> | undefined }
-  | { target: TimescaleInput; limit: TimescaleInput; source?: z.input<typeof CitationSchema> | undefined }
-  | { none: string; source?: z.input<typeof CitationSchema> | undefined };
+  | { target: TimescaleInput; limit?: TimescaleInput | undefined; source?: z.input<typeof CitationSchema> | undefined }
+  | {
+      none: string;
+      assume?: { within: string; from?: string | undefined } | undefined;
+      source?: z.input<typeof CitationSchema> | undefined;
+    }
+  | { at: string; from?: string | undefined; source?: z.input<typeof CitationSchema> | undefined };
 
 export const TimescaleSchema: z.ZodType<TimescaleInput, TimescaleInput> = z.lazy(() =>
   z.union([
     strict({ within: Duration.describe('5wd, 24h, 7d, 6w, 1mo, immediately or sameWorkingDay'), from: Anchor.optional(), ...cited }),
     strict({ earliestOf: z.array(TimescaleSchema).min(2), ...cited }),
-    strict({ target: TimescaleSchema, limit: TimescaleSchema, ...cited }),
-    strict({ none: Text.describe('The document\'s own words where it gives no number, e.g. "timely".'), ...cited }),
+    // #8 a target alone: `limit` is optional ("must aim to", with no ceiling).
+    strict({ target: TimescaleSchema, limit: TimescaleSchema.optional(), ...cited }),
+    strict({
+      none: Text.describe('The document\'s own words where it gives no number, e.g. "timely".'),
+      // #2 the partnership's working assumption for those words.
+      assume: L2B.assume.optional(),
+      ...cited,
+    }),
+    // #8 "at" rather than "by": due at that moment and not before.
+    strict({
+      at: Duration.describe('How long after the anchor, and not before: "six weeks post conference" is 6w.'),
+      from: Anchor.optional(),
+      ...cited,
+    }),
   ]),
 );
 
@@ -129,11 +150,13 @@ export const ScopeSchema = strict({
     .describe(
       "Whose bank holidays count: a GOV.UK division (Wales shares England's) or a Crown Dependency (isle-of-man, jersey, guernsey). For islands with other days (Alderney, Sark), use guernsey and add or remove days in the calendar.",
     ),
+  // #12 part B, #10 scope exclusions.
+  excludes: L2B.excludes,
   ...cited,
 });
 
-/** The sides a role can be on in a disagreement. */
-export const ROLE_SIDES = ['raising', 'receiving', 'independent'] as const;
+/** The sides a role can be on in a disagreement; `unstated` where the document does not say (#12 part B). */
+export const ROLE_SIDES = ['raising', 'receiving', 'independent', 'unstated'] as const;
 /** A role the document names (practitioner, line manager, chair ...), on the raising side, the receiving side, or independent. */
 export const RoleSchema = strict({ id: Id, title: Text, side: z.enum(ROLE_SIDES), ...cited });
 
@@ -149,6 +172,8 @@ export const RecordSchema = strict({
     .optional()
     .describe('The fields of a prescribed form.'),
   noChildOrFamilyDetails: z.boolean().optional().describe('The document forbids details of any child or family in this record.'),
+  // #12 part B, #11 who must attend a meeting.
+  attendance: L2B.attendance,
   ...cited,
 });
 
@@ -161,6 +186,8 @@ export const ObligationSchema = strict({
   record: Id.optional().describe('Met by recording this record; otherwise met by an explicit "fulfilled" event or when the stage ends.'),
   // #12 constructs 1 (several parties), 4 (conditions) and 5 (modality): see _language2.ts.
   ...obligationKeys,
+  // #12 part B, #7 repeating and continuous duties.
+  ...L2B.repeat,
   ...cited,
 });
 
@@ -215,6 +242,8 @@ export const StageSchema = strict({
     .array(strict({ record: Id, if: ConditionSchema }))
     .optional()
     .describe('Records required at this stage only while a condition holds, e.g. "if Stage 4 and 5 are used".'),
+  // #12 part B, #9 path conditions on entry.
+  onlyAfter: L2B.onlyAfter,
   ...cited,
 });
 

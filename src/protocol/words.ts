@@ -1,6 +1,6 @@
 import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
-import type { BypassRule, Condition, Protocol } from './schema.js';
+import type { BypassRule, Condition, Protocol, RecordType } from './schema.js';
 
 const UNIT_WORDS = { workingDays: 'working day', hours: 'hour', days: 'calendar day', weeks: 'week', months: 'month' } as const;
 
@@ -52,8 +52,13 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
   }
   if ('earliestOf' in timescale)
     return `whichever is sooner: ${timescale.earliestOf.map((t) => timescaleInWords(t, protocol)).join('; or ')}`;
-  if ('limit' in timescale)
-    return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
+  if ('target' in timescale && timescale.limit === undefined)
+    return `aim: ${timescaleInWords(timescale.target, protocol)} (a target only; the document sets no limit)`;
+  if ('target' in timescale)
+    return `${timescaleInWords(timescale.target, protocol)} (target), and no later than ${timescaleInWords(timescale.limit!, protocol).replace(/^within (.*?) of /, '$1 after ')}`;
+  if ('at' in timescale) return `at ${durationInWords(timescale.at)} after ${anchorInWords(timescale.from, protocol)}, not before`;
+  if (timescale.assume)
+    return `no number given: "${timescale.none}"; the partnership's working assumption: ${timescaleInWords(timescale.assume as Timescale, protocol)}`;
   return `no number given: "${timescale.none}"`;
 }
 
@@ -66,7 +71,12 @@ export function timescaleInWords(timescale: Timescale, protocol: Protocol): stri
 export function timescaleInGrammar(timescale: Timescale): string {
   if ('within' in timescale) return timescale.from ? `${timescale.within} from ${timescale.from}` : timescale.within;
   if ('earliestOf' in timescale) return `earliestOf(${timescale.earliestOf.map(timescaleInGrammar).join(', ')})`;
-  if ('limit' in timescale) return `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`;
+  if ('target' in timescale)
+    return timescale.limit
+      ? `target ${timescaleInGrammar(timescale.target)}, limit ${timescaleInGrammar(timescale.limit)}`
+      : `target ${timescaleInGrammar(timescale.target)}, no limit`;
+  if ('at' in timescale) return `at ${timescale.at}${timescale.from ? ` from ${timescale.from}` : ''}, not before`;
+  if (timescale.assume) return `none("${timescale.none}"), assumed ${timescaleInGrammar(timescale.assume as Timescale)}`;
   return `none("${timescale.none}")`;
 }
 
@@ -156,4 +166,19 @@ export function arisingInWords(on: string, protocol: Protocol): string {
  */
 export function modalityInWords(modality: string | undefined): string {
   return modality === 'should' ? ' (should)' : modality === 'may' ? ' (may: never overdue)' : '';
+}
+
+/**
+ * Who must attend a meeting record, in words (#12 part B).
+ *
+ * @param a - a record's `attendance`
+ * @returns e.g. `attended by at least 2 agencies besides the two in the disagreement; independently chaired`
+ */
+export function attendanceInWords(a: NonNullable<RecordType['attendance']>): string {
+  const parts: string[] = [];
+  if (a.agencies !== undefined) parts.push(`at least ${a.agencies} agencies`);
+  if (a.otherAgencies !== undefined) parts.push(`at least ${a.otherAgencies} agencies besides the two in the disagreement`);
+  if (a.roles?.length) parts.push(`the ${a.roles.join(', ')}`);
+  const who = parts.length ? `attended by ${parts.join(' and ')}` : '';
+  return [who, a.independentChair ? 'independently chaired' : ''].filter(Boolean).join('; ');
 }

@@ -1,8 +1,10 @@
 import type { Condition, Protocol } from '../protocol/schema.js';
 import type { PlanOptions } from '../engine/types.js';
 import {
+  anchorInWords,
   arisingInWords,
   conditionInWords,
+  durationInWords,
   effectInWords,
   modalityInWords,
   ownersInWords,
@@ -58,6 +60,9 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
       `> **Precondition${pre.appliesWhen ? ` (when \`${pre.appliesWhen}\`)` : ''}:** ${pre.description} ${pre.source ? `— ${cite(pre.source)}` : ''}`,
       '',
     );
+  // #12 part B: what the procedure does not replace.
+  for (const ex of protocol.scope.excludes ?? [])
+    out.push(`> **Not covered:** ${ex.description} ${ex.source ? `— ${cite(ex.source)}` : ''}`, '');
   out.push('## Flowchart', '', '```mermaid', renderMermaid(protocol).trimEnd(), '```', '');
   if (options.timeline) {
     out.push(
@@ -91,7 +96,7 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     ]
       .map(
         ({ o, who }) =>
-          `${who}${cell(o.action)} (${cell(ownersInWords(o, protocol))})${modalityInWords(o.modality)}: ${cell(timescaleInWords(o.due as Timescale, protocol))} \`${cell(timescaleInGrammar(o.due as Timescale))}\`${iff(o.if)}`,
+          `${who}${cell(o.action)} (${cell(ownersInWords(o, protocol))})${modalityInWords(o.modality)}: ${cell(timescaleInWords(o.due as Timescale, protocol))}${o.every ? `, again every ${cell(durationInWords(o.every))}${o.until ? ` until ${cell(anchorInWords(o.until, protocol))}` : ''}` : ''} \`${cell(timescaleInGrammar(o.due as Timescale))}\`${iff(o.if)}`,
       )
       .join('<br/>');
     const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}${iff(s.if)}`);
@@ -100,7 +105,7 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
       ...(stage.requiresIf ?? []).map((r) => `${cell(records.get(r.record) ?? r.record)}${iff(r.if)}`),
     ];
     out.push(
-      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${required.join('<br/>') || '—'} | ${cite(stage.source)} |`,
+      `| **${cell(stage.title)}**${stage.entry ? ' (may open here)' : ''}${stage.onlyAfter ? `<br/>only after ${stage.onlyAfter.stages.map((id) => protocol.stages.find((t) => t.id === id)?.title ?? id).join(', ')}` : ''}${skips.length ? `<br/>${skips.join('<br/>')}` : ''} | ${owners} | ${obligations || '—'} | ${required.join('<br/>') || '—'} | ${cite(stage.source)} |`,
     );
   }
   out.push('');

@@ -64,7 +64,10 @@ export interface ProtocolCells {
   readonly calendar: CalendarLike;
 }
 
-export const sidesMap = (): Map<string, TimelyCells> => new Map(ROLE_SIDES.map((side) => [side, timelyCells()]));
+// An unstated side (#12 part B) gets its row only when an obligation has one (getOr adds it), so
+// reports over files without it stay as they were.
+export const sidesMap = (): Map<string, TimelyCells> =>
+  new Map(ROLE_SIDES.filter((side) => side !== 'unstated').map((side) => [side, timelyCells()]));
 
 /** @internal Empty cells for every stage, obligation, rule and side of a protocol, in the protocol's order. */
 export function protocolCells(protocol: Protocol, calendar: CalendarLike): ProtocolCells {

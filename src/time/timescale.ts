@@ -11,13 +11,17 @@ import { TimeError } from './timeError.js';
  *   caller's; the engine's are listed in the protocol guide);
  * - `{ earliestOf: [...] }`: "whichever is the sooner";
  * - `{ target: ..., limit: ... }`: "within 24 hours and not longer than 5 working days";
- * - `{ none: 'timely' }`: the document gives no number, only these words.
+ * - `{ none: 'timely' }`: the document gives no number, only these words; with
+ *   `assume: { within: '1wd' }` a working assumption of the caller's (not of the document) makes it due;
+ * - `{ target: ... }` alone: an aim with no limit ("must aim to"): never late, only the aim missed;
+ * - `{ at: '6w', from: 'record:conference' }`: at that moment and not before ("six weeks post conference").
  */
 export type Timescale =
   | { readonly within: string; readonly from?: string }
   | { readonly earliestOf: readonly Timescale[] }
-  | { readonly target: Timescale; readonly limit: Timescale }
-  | { readonly none: string };
+  | { readonly target: Timescale; readonly limit?: Timescale }
+  | { readonly none: string; readonly assume?: { readonly within: string; readonly from?: string } }
+  | { readonly at: string; readonly from?: string };
 
 /** @internal A due moment as numbers. */
 export interface DueNumbers {
@@ -27,7 +31,16 @@ export interface DueNumbers {
 
 /** @internal What a timescale comes to, in numbers. */
 export type Evaluation =
-  | { readonly kind: 'due'; readonly due: DueNumbers; readonly target?: DueNumbers }
+  | {
+      readonly kind: 'due';
+      readonly due: DueNumbers;
+      readonly target?: DueNumbers;
+      /** The due moment is the caller's working assumption for the document's words, not the document's number. */
+      readonly assumed?: { readonly words: string };
+      /** The due moment is also the earliest: "at", not "by". */
+      readonly notBefore?: true;
+    }
+  | { readonly kind: 'aim'; readonly target: DueNumbers }
   | { readonly kind: 'waiting'; readonly anchors: readonly string[] }
   | { readonly kind: 'none'; readonly words: string };
 
@@ -78,34 +91,64 @@ export function evaluate(
         [...path, 'earliestOf'],
       );
     let best: Evaluation | undefined;
+    let aim: Evaluation | undefined;
     const waiting: string[] = [];
     const words: string[] = [];
     timescale.earliestOf.forEach((part, i) => {
       const result = evaluate(part, lookup, calendar, [...path, 'earliestOf', i]);
       if (result.kind === 'due') {
         if (best?.kind !== 'due' || result.due.at < best.due.at) best = result;
+      } else if (result.kind === 'aim') {
+        // An aim has no limit, so it never beats a limit; alone it is the earliest aim.
+        if (aim?.kind !== 'aim' || result.target.at < aim.target.at) aim = result;
       } else if (result.kind === 'waiting') waiting.push(...result.anchors);
       else words.push(result.words);
     });
     if (best) return best;
+    if (aim) return aim;
     return waiting.length ? { kind: 'waiting', anchors: waiting } : { kind: 'none', words: words.join('; ') };
   }
-  if ('limit' in timescale) {
-    const limit = evaluate(timescale.limit, lookup, calendar, [...path, 'limit']);
+  if ('target' in timescale && timescale.limit === undefined) {
     const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
-    return limit.kind === 'due' && target.kind === 'due' ? { ...limit, target: target.due } : limit;
+    return target.kind === 'due' ? { kind: 'aim', target: target.due } : target;
   }
-  if ('none' in timescale && typeof timescale.none === 'string') return { kind: 'none', words: timescale.none };
+  if ('at' in timescale) {
+    const at = evaluate({ within: timescale.at, ...(timescale.from === undefined ? {} : { from: timescale.from }) }, lookup, calendar, [
+      ...path,
+      'at',
+    ]);
+    return at.kind === 'due' ? { ...at, notBefore: true } : at;
+  }
+  if ('target' in timescale) {
+    const limit = evaluate(timescale.limit!, lookup, calendar, [...path, 'limit']);
+    const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
+    const aimed = target.kind === 'due' ? target.due : target.kind === 'aim' ? target.target : undefined;
+    return limit.kind === 'due' && aimed ? { ...limit, target: aimed } : limit;
+  }
+  if ('none' in timescale && typeof timescale.none === 'string') {
+    if (timescale.assume === undefined) return { kind: 'none', words: timescale.none };
+    const assumed = evaluate(timescale.assume as Timescale, lookup, calendar, [...path, 'assume']);
+    return assumed.kind === 'due' ? { ...assumed, assumed: { words: timescale.none } } : assumed;
+  }
   throw new TimeError(
     'time/invalid-timescale',
-    `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... } or { "none": "the document's words" }.`,
+    `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... }, { "at": "6w", "from": "..." } or { "none": "the document's words" }.`,
     path,
   );
 }
 
 /** What {@link evaluateTimescale} returns. */
 export type TimescaleResult =
-  | { readonly kind: 'due'; readonly due: Due; readonly target?: Due }
+  | {
+      readonly kind: 'due';
+      readonly due: Due;
+      readonly target?: Due;
+      /** Present where `due` is a working assumption for the document's words (`none` with `assume`). */
+      readonly assumed?: { readonly words: string };
+      /** Present where `due` is also the earliest moment (`at`). */
+      readonly notBefore?: true;
+    }
+  | { readonly kind: 'aim'; readonly target: Due }
   | { readonly kind: 'waiting'; readonly anchors: readonly string[] }
   | { readonly kind: 'none'; readonly words: string };
 
@@ -139,7 +182,14 @@ export function evaluateTimescale(
     return value === undefined ? undefined : toEpochMs(value, ['anchors', name ?? 'default']);
   };
   const result = evaluate(timescale, lookup, cal);
-  if (result.kind !== 'due') return result;
   const show = (d: DueNumbers): Due => showDue(cal, d);
-  return result.target ? { kind: 'due', due: show(result.due), target: show(result.target) } : { kind: 'due', due: show(result.due) };
+  if (result.kind === 'aim') return { kind: 'aim', target: show(result.target) };
+  if (result.kind !== 'due') return result;
+  return {
+    kind: 'due',
+    due: show(result.due),
+    ...(result.target ? { target: show(result.target) } : {}),
+    ...(result.assumed ? { assumed: result.assumed } : {}),
+    ...(result.notBefore ? { notBefore: true as const } : {}),
+  };
 }

@@ -96,7 +96,7 @@ describe('mistakes authors make', () => {
   it('4. a typo in a key', () => {
     expect(findings(edit('"title": "Managers"', '"titel": "Managers"'))).toMatchInlineSnapshot(`
       [
-        "30:7 error schema/unknown-key stages/1/titel: Unknown key "titel". Did you mean "title"? Keys allowed here: id, title, owners, obligations, requires, canResolve, next, skips, entry, variants, requiresIf, source.",
+        "30:7 error schema/unknown-key stages/1/titel: Unknown key "titel". Did you mean "title"? Keys allowed here: id, title, owners, obligations, requires, canResolve, next, skips, entry, variants, requiresIf, onlyAfter, source.",
       ]
     `);
   });
@@ -196,7 +196,7 @@ describe('mistakes authors make', () => {
   it('16. an unknown role side', () => {
     expect(findings(edit('"side": "receiving"', '"side": "recieving"'))).toMatchInlineSnapshot(`
       [
-        "14:68 error schema/invalid-value roles/2/side: "recieving" is not allowed for "side". Did you mean "receiving"? Use one of "raising", "receiving", "independent".",
+        "14:68 error schema/invalid-value roles/2/side: "recieving" is not allowed for "side". Did you mean "receiving"? Use one of "raising", "receiving", "independent", "unstated".",
       ]
     `);
   });
