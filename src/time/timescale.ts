@@ -33,6 +33,12 @@ export type Evaluation =
 
 const MAX_NESTING = 32;
 
+// The paths of a top-level timescale's parts, allocated once: a sweep evaluates every obligation of
+// every case, and these are only read when something is wrong.
+const TOP: Readonly<Record<string, readonly string[]>> = { within: ['within'], limit: ['limit'], target: ['target'] };
+const at = (path: readonly (string | number)[], key: string): readonly (string | number)[] =>
+  path.length === 0 ? TOP[key]! : [...path, key];
+
 /** @internal Looks an anchor up: its instant in epoch ms, or undefined while it has not happened. */
 export type AnchorLookup = (anchor: string | undefined) => number | undefined;
 
@@ -59,7 +65,7 @@ export function evaluate(
     );
   }
   if ('within' in timescale) {
-    const duration = toDuration(timescale.within, [...path, 'within']);
+    const duration = toDuration(timescale.within, at(path, 'within'));
     if (timescale.from !== undefined && typeof timescale.from !== 'string')
       throw new TimeError('time/invalid-timescale', `"from" names an anchor, such as "stageEntered", got ${describe(timescale.from)}.`, [
         ...path,
@@ -91,8 +97,8 @@ export function evaluate(
     return waiting.length ? { kind: 'waiting', anchors: waiting } : { kind: 'none', words: words.join('; ') };
   }
   if ('limit' in timescale) {
-    const limit = evaluate(timescale.limit, lookup, calendar, [...path, 'limit']);
-    const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
+    const limit = evaluate(timescale.limit, lookup, calendar, at(path, 'limit'));
+    const target = evaluate(timescale.target, lookup, calendar, at(path, 'target'));
     return limit.kind === 'due' && target.kind === 'due' ? { ...limit, target: target.due } : limit;
   }
   if ('none' in timescale && typeof timescale.none === 'string') return { kind: 'none', words: timescale.none };
