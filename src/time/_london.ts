@@ -72,8 +72,26 @@ function clock(msOfDay: number): string {
   return `${pad(Math.floor(msOfDay / HOUR))}:${pad(Math.floor((msOfDay % HOUR) / 60_000))}`;
 }
 
+// Instants already formatted, direct-mapped by a hash of the milliseconds: a status writes each event
+// time two or three times (stage, history, records) and a sweep writes the same end-of-day due
+// instants for thousands of cases, so most calls are a hit. Bounded (4,096 strings); a collision
+// only overwrites a slot. The hash mixes in the high bits because end-of-day instants share their
+// low bits (86,400,000 is a multiple of 1,024).
+const SLOTS = 4096;
+const cachedMs = new Float64Array(SLOTS).fill(Number.NaN);
+const cachedText: string[] = new Array<string>(SLOTS).fill('');
+
 /** ISO 8601 with London's offset: `2026-03-29T11:00:00+01:00`, with milliseconds only when there are some. */
 export function formatLondon(epochMs: number): string {
+  const slot = ((epochMs | 0) ^ ((epochMs / 4_194_304) | 0)) & (SLOTS - 1);
+  if (cachedMs[slot] === epochMs) return cachedText[slot]!;
+  const text = writeLondon(epochMs);
+  cachedMs[slot] = epochMs;
+  cachedText[slot] = text;
+  return text;
+}
+
+function writeLondon(epochMs: number): string {
   const offset = londonOffset(epochMs);
   const local = epochMs + offset;
   const days = Math.floor(local / MS_PER_DAY);

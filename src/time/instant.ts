@@ -22,8 +22,12 @@ const ISO = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,
  */
 export function toEpochMs(input: unknown, path: readonly (string | number)[] = []): number {
   let epochMs: number;
-  if (typeof input === 'string') epochMs = readIso(input, path);
-  else if (input instanceof Date) epochMs = input.getTime();
+  if (typeof input === 'string') {
+    // The common shapes come back whole and inside the range already: skip the checks below.
+    const fast = readCommonIso(input, path);
+    if (!Number.isNaN(fast)) return fast;
+    epochMs = readIso(input, path);
+  } else if (input instanceof Date) epochMs = input.getTime();
   else if (input !== null && typeof input === 'object' && typeof (input as { toMillis?: unknown }).toMillis === 'function') {
     epochMs = millisOf(input as { toMillis(): unknown });
   } else {
@@ -98,6 +102,9 @@ function readCommonIso(text: string, path: readonly (string | number)[]): number
     if (days < FIRST_DAY || days > LAST_DAY) return Number.NaN;
     return londonToEpoch(days, msOfDay, path);
   }
+  // With an offset, the London date may be a day either side of the written one: the ends of the
+  // range are left to the full reader and toEpochMs's check, so what this returns is always in range.
+  if (days <= FIRST_DAY || days >= LAST_DAY) return Number.NaN;
   if (at + 1 === n && text.charCodeAt(at) === 90) return days * MS_PER_DAY + msOfDay;
   if (at + 6 === n && text.charCodeAt(at + 3) === 58) {
     const sign = text.charCodeAt(at) === 43 ? 1 : text.charCodeAt(at) === 45 ? -1 : 0;
@@ -109,8 +116,6 @@ function readCommonIso(text: string, path: readonly (string | number)[]): number
 }
 
 function readIso(text: string, path: readonly (string | number)[]): number {
-  const fast = readCommonIso(text, path);
-  if (!Number.isNaN(fast)) return fast;
   const match = ISO.exec(text);
   const days = match ? readDate(match[1]!) : Number.NaN;
   if (!match || Number.isNaN(days)) {

@@ -46,6 +46,18 @@ export type Evaluation =
 
 const MAX_NESTING = 32;
 
+// The paths of a top-level timescale's parts, allocated once: a sweep evaluates every obligation of
+// every case, and these are only read when something is wrong.
+const TOP: Readonly<Record<string, readonly string[]>> = {
+  within: ['within'],
+  limit: ['limit'],
+  target: ['target'],
+  at: ['at'],
+  assume: ['assume'],
+};
+const at = (path: readonly (string | number)[], key: string): readonly (string | number)[] =>
+  path.length === 0 && TOP[key] ? TOP[key] : [...path, key];
+
 /** @internal Looks an anchor up: its instant in epoch ms, or undefined while it has not happened. */
 export type AnchorLookup = (anchor: string | undefined) => number | undefined;
 
@@ -72,7 +84,7 @@ export function evaluate(
     );
   }
   if ('within' in timescale) {
-    const duration = toDuration(timescale.within, [...path, 'within']);
+    const duration = toDuration(timescale.within, at(path, 'within'));
     if (timescale.from !== undefined && typeof timescale.from !== 'string')
       throw new TimeError('time/invalid-timescale', `"from" names an anchor, such as "stageEntered", got ${describe(timescale.from)}.`, [
         ...path,
@@ -109,25 +121,27 @@ export function evaluate(
     return waiting.length ? { kind: 'waiting', anchors: waiting } : { kind: 'none', words: words.join('; ') };
   }
   if ('target' in timescale && timescale.limit === undefined) {
-    const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
+    const target = evaluate(timescale.target, lookup, calendar, at(path, 'target'));
     return target.kind === 'due' ? { kind: 'aim', target: target.due } : target;
   }
   if ('at' in timescale) {
-    const at = evaluate({ within: timescale.at, ...(timescale.from === undefined ? {} : { from: timescale.from }) }, lookup, calendar, [
-      ...path,
-      'at',
-    ]);
-    return at.kind === 'due' ? { ...at, notBefore: true } : at;
+    const moment = evaluate(
+      { within: timescale.at, ...(timescale.from === undefined ? {} : { from: timescale.from }) },
+      lookup,
+      calendar,
+      at(path, 'at'),
+    );
+    return moment.kind === 'due' ? { ...moment, notBefore: true } : moment;
   }
   if ('target' in timescale) {
-    const limit = evaluate(timescale.limit!, lookup, calendar, [...path, 'limit']);
-    const target = evaluate(timescale.target, lookup, calendar, [...path, 'target']);
+    const limit = evaluate(timescale.limit!, lookup, calendar, at(path, 'limit'));
+    const target = evaluate(timescale.target, lookup, calendar, at(path, 'target'));
     const aimed = target.kind === 'due' ? target.due : target.kind === 'aim' ? target.target : undefined;
     return limit.kind === 'due' && aimed ? { ...limit, target: aimed } : limit;
   }
   if ('none' in timescale && typeof timescale.none === 'string') {
     if (timescale.assume === undefined) return { kind: 'none', words: timescale.none };
-    const assumed = evaluate(timescale.assume as Timescale, lookup, calendar, [...path, 'assume']);
+    const assumed = evaluate(timescale.assume as Timescale, lookup, calendar, at(path, 'assume'));
     return assumed.kind === 'due' ? { ...assumed, assumed: { words: timescale.none } } : assumed;
   }
   throw new TimeError(
