@@ -35,7 +35,7 @@ const fail = (r: ReturnType<typeof refusal>): ApplyResult => ({ success: false, 
  * @returns `{ success: true, case }` with a new case object, or `{ success: false, refusal }`
  * @example
  * ```ts
- * const result = applyEvent(swindon, kase, { type: 'escalated', at: '2026-12-23T16:00', to: 'stage-2' }, { now: new Date() });
+ * const result = applyEvent(swindon, kase, { type: 'escalated', at: '2026-12-23T16:00', to: 'stage-2' }, { now: '2026-12-23T16:05' });
  * if (!result.success) console.log(result.refusal.code, result.refusal.allowed);
  * else kase = result.case;
  * ```

@@ -117,7 +117,8 @@ function problem(kind: Field, value: unknown): string | undefined {
  * ```ts
  * const parsed = parseEvent(JSON.parse(body));
  * if (!parsed.success) return reply(400, parsed.issues);
- * const result = applyEvent(protocol, kase, parsed.event, { now: new Date() });
+ * // `receivedAt` is the server's clock, read by the application (the engine never reads one).
+ * const result = applyEvent(protocol, kase, parsed.event, { now: receivedAt });
  * ```
  */
 export function parseEvent(input: unknown): EventResult {
