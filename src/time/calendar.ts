@@ -1,4 +1,5 @@
 import { BANK_HOLIDAYS, CONFIRMED_UNTIL, HOLIDAY_NAMES } from './_bankHolidays.generated.js';
+import { decodeHolidayTable } from './_holidayTable.js';
 import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, describe, formatDay, parseDay, readDate, weekday } from './_days.js';
 import { closureDays, parseClockTime, readCalendarOptions, type ReadCalendarOptions, unknownRegion } from './_calendarOptions.js';
 import { readOptions } from './_options.js';
@@ -99,10 +100,7 @@ export function bundledHolidays(region: Region): Map<number, string> {
   let table = decoded.get(region);
   if (!table) {
     const map = new Map<number, string>();
-    for (const entry of BANK_HOLIDAYS[region].split(' ')) {
-      const colon = entry.indexOf(':');
-      map.set(readDate(entry.slice(0, colon)), HOLIDAY_NAMES[Number(entry.slice(colon + 1))] ?? 'Bank holiday');
-    }
+    for (const { day, name } of decodeHolidayTable(BANK_HOLIDAYS[region])) map.set(day, HOLIDAY_NAMES[name] ?? 'Bank holiday');
     decoded.set(region, (table = map));
   }
   return new Map(table);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
+import { decodeHolidayTable } from '../../src/time/_holidayTable.js';
+import { formatDay } from '../../src/time/_days.js';
 import { BANK_HOLIDAYS, FIRST_YEAR, GENERATED_FROM, HOLIDAY_NAMES, LAST_YEAR } from '../../src/time/_bankHolidays.generated.js';
 import {
   // The UK divisions; the Crown Dependencies are pinned in test/time/crownDependencies.test.ts.
@@ -40,11 +42,10 @@ const FEED = JSON.parse(readFileSync(new URL('test/fixtures/govuk-bank-holidays-
 const generated: Record<Region, Holiday[]> = Object.fromEntries(
   REGIONS.map((region) => [
     region,
-    BANK_HOLIDAYS[region].split(' ').map((entry) => {
-      const [date = '', index = ''] = entry.split(':');
-      const name = HOLIDAY_NAMES[Number(index)];
-      if (name === undefined) throw new Error(`bad name index in ${entry}`);
-      return { date, name };
+    decodeHolidayTable(BANK_HOLIDAYS[region]).map(({ day, name: index }) => {
+      const name = HOLIDAY_NAMES[index];
+      if (name === undefined) throw new Error(`bad name index ${index} in ${region}`);
+      return { date: formatDay(day), name };
     }),
   ]),
 ) as Record<Region, Holiday[]>;
