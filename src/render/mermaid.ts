@@ -140,7 +140,10 @@ function startLabel(protocol: Protocol): string {
  * records; variants drawn as branches by subject; the escalation path ("unresolved"), the skips the
  * document allows (dashed), direct entries, and the bypass rules with their effect. A case may be
  * resolved at any stage unless the stage says otherwise, so resolution is left to the Markdown table
- * rather than drawn as an edge from every box. The CLI's `diagram` command and the generated docs use it.
+ * rather than drawn as an edge from every box. Protocol language 2 (#12) is drawn in the same words:
+ * repeats, conditions, several owners and `should`/`may` beside each timescale, "Entered only after"
+ * for a path condition, "Not covered" exclusions in the start box, "Side not stated" owners, who
+ * must attend a meeting, and each duty arising from what happens as a box of its own. The CLI's `diagram` command and the generated docs use it.
  *
  * @param protocol - a parsed protocol
  * @returns Mermaid source, starting `flowchart TD`
