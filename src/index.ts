@@ -126,5 +126,6 @@ export {
   arisingInWords,
   modalityInWords,
   attendanceInWords,
+  repeatInWords,
 } from './protocol/words.js';
 export { getProtocol, bundledRegistry, BUNDLED_PROTOCOL_IDS, type BundledProtocolId } from './protocol/bundled.js';

@@ -8,13 +8,16 @@ import { TimeError } from '../time/timeError.js';
 import { isProvisionalDay } from '../time/workingDays.js';
 import { compile } from './_compile.js';
 import { OptionsError, optionsMessage, readOptions } from './_options.js';
-import type { Plan, PlanOptions, PlannedStage } from './types.js';
+import { arisingDuties, conditionOf, noteworthy, plannedDuty } from './_planDuties.js';
+import type { Plan, PlanOptions, PlannedDuty, PlannedStage } from './types.js';
 
 /**
  * The projected timeline of a protocol if every stage runs to its limit: each stage entered when the
  * one before it falls due, along the route of ordinary escalation, and each record made when the
  * obligation that produces it falls due. A stage whose document gives no
- * number has `dueDate: null`, and so does any later stage measured from it.
+ * number has `dueDate: null`, and so does any later stage measured from it. Duties whose owing or
+ * timing is more than a stage's limit (#12: conditional, repeating, aims, "at", assumptions, should
+ * and may, and duties arising from what happens) are listed in `duties`, without moving any stage.
  *
  * @param protocol - a parsed protocol
  * @param options - `from` (when the disagreement arose), `subject`, `calendar` or `closures`
@@ -51,6 +54,7 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
   const recordAt = new Map<string, number>();
   const fromRank = calendar.tables.rank[londonDay(from) - FIRST_DAY]!;
   const stages: PlannedStage[] = [];
+  const duties: PlannedDuty[] = [];
   let enteredAt: number | undefined = from;
   for (let stage = c.stages[0]; stage; stage = stage.next) {
     entered.set(stage.id, enteredAt);
@@ -83,6 +87,13 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
     }
     let due: { at: number; day: number } | undefined;
     for (const d of dues.values()) if (!due || d.at > due.at) due = d;
+    // #12: conditional, repeating, aim-only, not-before, assumed and should/may duties, listed beside
+    // the stage once its records are placed; the stage's own date above is untouched by them.
+    for (const o of obligations) {
+      const result = evaluate(o.due as Timescale, lookup, calendar);
+      if (noteworthy(o, result))
+        duties.push(plannedDuty(protocol, calendar, fromRank, o, stage.id, result, stageEntered, conditionOf(protocol, o)));
+    }
     stages.push({
       id: stage.id,
       title: stage.stage.title,
@@ -95,11 +106,19 @@ export function plan(protocol: Protocol, options: PlanOptions): Plan {
     completed.set(stage.id, due?.at);
     enteredAt = due?.at;
   }
+  // Duties arising from what happens, measured from their event where the route dates it.
+  const anywhere: AnchorLookup = (anchor) => {
+    if (anchor === 'disagreement' || anchor === 'caseOpened' || anchor === 'disputedDecision') return from;
+    const [kind, ref = ''] = (anchor ?? '').split(':');
+    return kind === 'entered' ? entered.get(ref) : kind === 'completed' ? completed.get(ref) : recordAt.get(ref);
+  };
+  duties.push(...arisingDuties(protocol, calendar, fromRank, anywhere, { entered, completed }));
   return {
     protocol: { id: protocol.id, version: protocol.version },
     from: formatLondon(from),
     subject,
     stages,
+    ...(duties.length ? { duties } : {}),
     confirmedUntil: calendar.confirmedUntil,
     bypass: protocol.bypass.map((r) => ({
       id: r.id,

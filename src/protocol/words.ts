@@ -172,13 +172,26 @@ export function modalityInWords(modality: string | undefined): string {
  * Who must attend a meeting record, in words (#12 part B).
  *
  * @param a - a record's `attendance`
+ * @param protocol - to name the roles by their titles; their ids are shown without it
  * @returns e.g. `attended by at least 2 agencies besides the two in the disagreement; independently chaired`
  */
-export function attendanceInWords(a: NonNullable<RecordType['attendance']>): string {
+export function attendanceInWords(a: NonNullable<RecordType['attendance']>, protocol?: Protocol): string {
   const parts: string[] = [];
   if (a.agencies !== undefined) parts.push(`at least ${a.agencies} agencies`);
   if (a.otherAgencies !== undefined) parts.push(`at least ${a.otherAgencies} agencies besides the two in the disagreement`);
-  if (a.roles?.length) parts.push(`the ${a.roles.join(', ')}`);
+  if (a.roles?.length) parts.push(`the ${a.roles.map((id) => (protocol ? titleOf(protocol, 'roles', id) : id)).join(', ')}`);
   const who = parts.length ? `attended by ${parts.join(' and ')}` : '';
   return [who, a.independentChair ? 'independently chaired' : ''].filter(Boolean).join('; ');
+}
+
+/**
+ * How a repeating duty recurs, in words (#12 part B).
+ *
+ * @param o - an obligation with `every` (and perhaps `until`)
+ * @param protocol - to name the `until` anchor
+ * @returns e.g. `again every 1 calendar day until the Panel meeting`, or '' for a duty that does not repeat
+ */
+export function repeatInWords(o: { readonly every?: string | undefined; readonly until?: string | undefined }, protocol: Protocol): string {
+  if (o.every === undefined) return '';
+  return `again every ${durationInWords(o.every)} until ${o.until ? anchorInWords(o.until, protocol) : 'the stage ends'}`;
 }

@@ -1,13 +1,13 @@
 import type { Condition, Protocol } from '../protocol/schema.js';
 import type { PlanOptions } from '../engine/types.js';
 import {
-  anchorInWords,
   arisingInWords,
+  attendanceInWords,
   conditionInWords,
-  durationInWords,
   effectInWords,
   modalityInWords,
   ownersInWords,
+  repeatInWords,
   timescaleInGrammar,
   timescaleInWords,
 } from '../protocol/words.js';
@@ -96,7 +96,7 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     ]
       .map(
         ({ o, who }) =>
-          `${who}${cell(o.action)} (${cell(ownersInWords(o, protocol))})${modalityInWords(o.modality)}: ${cell(timescaleInWords(o.due as Timescale, protocol))}${o.every ? `, again every ${cell(durationInWords(o.every))}${o.until ? ` until ${cell(anchorInWords(o.until, protocol))}` : ''}` : ''} \`${cell(timescaleInGrammar(o.due as Timescale))}\`${iff(o.if)}`,
+          `${who}${cell(o.action)} (${cell(ownersInWords(o, protocol))})${modalityInWords(o.modality)}: ${cell(timescaleInWords(o.due as Timescale, protocol))}${o.every ? `, ${cell(repeatInWords(o, protocol))}` : ''} \`${cell(timescaleInGrammar(o.due as Timescale))}\`${iff(o.if)}`,
       )
       .join('<br/>');
     const skips = stage.skips.map((s) => `may skip to ${protocol.stages.find((t) => t.id === s.to)?.title ?? s.to}${iff(s.if)}`);
@@ -148,7 +148,7 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     for (const r of protocol.records) {
       const fields = (r.fields ?? []).map((f) => cell(f.label)).join('<br/>');
       out.push(
-        `| ${cell(r.title)}${r.noChildOrFamilyDetails ? ' — **no details of any child or family**' : ''} | ${r.kind} | ${fields || '—'} | ${cite(r.source)} |`,
+        `| ${cell(r.title)}${r.noChildOrFamilyDetails ? ' — **no details of any child or family**' : ''}${r.attendance ? ` — ${cell(attendanceInWords(r.attendance, protocol))}` : ''} | ${r.kind} | ${fields || '—'} | ${cite(r.source)} |`,
       );
     }
     out.push('');

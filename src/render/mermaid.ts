@@ -1,6 +1,15 @@
 import { allowsNext } from '../protocol/check.js';
 import type { Obligation, Protocol, Role, Stage, Variant } from '../protocol/schema.js';
-import { arisingInWords, conditionInWords, effectInWords, ownersInWords, timescaleInWords } from '../protocol/words.js';
+import {
+  arisingInWords,
+  attendanceInWords,
+  conditionInWords,
+  effectInWords,
+  modalityInWords,
+  ownersInWords,
+  repeatInWords,
+  timescaleInWords,
+} from '../protocol/words.js';
 import type { Timescale } from '../time/timescale.js';
 import { escapeLabel, wrapped } from './_label.js';
 
@@ -12,6 +21,8 @@ const SIDES: readonly [Role['side'], string][] = [
   ['raising', 'Raising side'],
   ['receiving', 'Receiving side'],
   ['independent', 'Independent'],
+  // #12 part B: a role whose side the document does not state is grouped as such, never given a side.
+  ['unstated', 'Side not stated'],
 ];
 
 const stageNode = (index: number): string => `s${index + 1}`;
@@ -27,23 +38,62 @@ function ownerLines(protocol: Protocol, owners: readonly string[]): string[] {
   });
 }
 
-/** "Due within ...", or the document's own words where it gives no number. */
-const due = (words: string): string => (words.startsWith('no number') ? `N${words.slice(1)}` : `Due ${words}`);
+/** "Due within ...", "Aim: ...", or the document's own words where it gives no number. */
+const due = (words: string): string =>
+  words.startsWith('no number') || words.startsWith('aim') ? `${words[0]!.toUpperCase()}${words.slice(1)}` : `Due ${words}`;
 
-/** Each distinct timescale of the obligations, in the words the Markdown page uses. */
-function dueLines(protocol: Protocol, obligations: readonly Obligation[]): string[] {
-  const words = [...new Set(obligations.map((o) => timescaleInWords(o.due as Timescale, protocol)))];
-  return words.map((w) => `<i>${wrapped(due(w), WIDTH)}</i>`);
+/**
+ * An obligation's timescale in the words the Markdown page uses, with what else the page says of it
+ * (#12): how it repeats, what it is owed only if, who owes it when several do, and its verb.
+ */
+function dueWords(protocol: Protocol, o: Obligation): string {
+  const every = repeatInWords(o, protocol);
+  return [
+    due(timescaleInWords(o.due as Timescale, protocol)),
+    every && `, ${every}`,
+    o.if && `, only if ${conditionInWords(o.if, protocol)}`,
+    o.owners && ` (${ownersInWords(o, protocol)})`,
+    modalityInWords(o.modality),
+  ].join('');
 }
 
+/** Each distinct line of the obligations' timescales. */
+function dueLines(protocol: Protocol, obligations: readonly Obligation[]): string[] {
+  const words = [...new Set(obligations.map((o) => dueWords(protocol, o)))];
+  return words.map((w) => `<i>${wrapped(w, WIDTH)}</i>`);
+}
+
+/** A record by title, with who must attend it (#12 part B). */
+function recordWords(protocol: Protocol, id: string): string {
+  const record = protocol.records.find((r) => r.id === id);
+  const attendance = record?.attendance && attendanceInWords(record.attendance, protocol);
+  return `${record?.title ?? id}${attendance ? ` (${attendance})` : ''}`;
+}
+
+/** The records required, those required only if a condition holds, and any meeting whose attendance an obligation's record sets. */
 function recordLines(protocol: Protocol, stage: Stage): string[] {
-  const titles = stage.requires.map((id) => protocol.records.find((r) => r.id === id)?.title ?? id);
+  const attended = stage.obligations
+    .map((o) => o.record)
+    .filter((id): id is string => id !== undefined && !stage.requires.includes(id))
+    .filter((id) => protocol.records.find((r) => r.id === id)?.attendance !== undefined);
+  const titles = [
+    ...[...stage.requires, ...new Set(attended)].map((id) => recordWords(protocol, id)),
+    ...(stage.requiresIf ?? []).map((r) => `${recordWords(protocol, r.record)}, only if ${conditionInWords(r.if, protocol)}`),
+  ];
   return titles.length ? [`<small>${wrapped(`Records: ${titles.join('; ')}`, WIDTH)}</small>`] : [];
+}
+
+/** #12 part B: the stages a case must have been at before it may enter this one. */
+function onlyAfterLines(protocol: Protocol, stage: Stage): string[] {
+  if (!stage.onlyAfter) return [];
+  const titles = stage.onlyAfter.stages.map((id) => protocol.stages.find((s) => s.id === id)?.title ?? id);
+  return [`<small>${wrapped(`Entered only after ${titles.join('; ')}`, WIDTH)}</small>`];
 }
 
 function stageLabel(protocol: Protocol, stage: Stage): string {
   return [
     `<b>${wrapped(stage.title, WIDTH)}</b>`,
+    ...onlyAfterLines(protocol, stage),
     ...ownerLines(protocol, stage.owners),
     ...dueLines(protocol, stage.obligations),
     ...recordLines(protocol, stage),
@@ -78,6 +128,8 @@ function startLabel(protocol: Protocol): string {
     ...scope.preconditions.map(
       (p) => `<small>${wrapped(`${p.modality === 'should' ? 'Advised first' : 'First'}: ${p.description}`, WIDTH + 16)}</small>`,
     ),
+    // #12 part B: what the procedure does not replace or cover.
+    ...(scope.excludes ?? []).map((x) => `<small>${wrapped(`Not covered: ${x.description}`, WIDTH + 16)}</small>`),
   ].join('<br/>');
 }
 
@@ -88,7 +140,10 @@ function startLabel(protocol: Protocol): string {
  * records; variants drawn as branches by subject; the escalation path ("unresolved"), the skips the
  * document allows (dashed), direct entries, and the bypass rules with their effect. A case may be
  * resolved at any stage unless the stage says otherwise, so resolution is left to the Markdown table
- * rather than drawn as an edge from every box. The CLI's `diagram` command and the generated docs use it.
+ * rather than drawn as an edge from every box. Protocol language 2 (#12) is drawn in the same words:
+ * repeats, conditions, several owners and `should`/`may` beside each timescale, "Entered only after"
+ * for a path condition, "Not covered" exclusions in the start box, "Side not stated" owners, who
+ * must attend a meeting, and each duty arising from what happens as a box of its own. The CLI's `diagram` command and the generated docs use it.
  *
  * @param protocol - a parsed protocol
  * @returns Mermaid source, starting `flowchart TD`
@@ -145,10 +200,10 @@ export function renderMermaid(protocol: Protocol): string {
   (protocol.arising ?? []).forEach((a, k) => {
     const label = [
       `<b>${wrapped(
-        arisingInWords(a.on, protocol).replace(/^\w/, (c) => c.toUpperCase()),
+        `${arisingInWords(a.on, protocol).replace(/^\w/, (c) => c.toUpperCase())}${a.if ? `, only if ${conditionInWords(a.if, protocol)}` : ''}`,
         WIDTH,
       )}</b>`,
-      wrapped(`${ownersInWords(a, protocol)}: ${a.action}`, WIDTH + 6),
+      wrapped(`${ownersInWords(a, protocol)}: ${a.action}${modalityInWords(a.modality)}`, WIDTH + 6),
       `<i>${wrapped(due(timescaleInWords(a.due as Timescale, protocol).replace('the start of the stage', 'that event')), WIDTH + 6)}</i>`,
     ];
     lines.push(`  a${k + 1}["${label.join('<br/>')}"]`);

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, declaredEdges, openFlowchartRenderer, pngSize } from '../../scripts/flowcharts.mjs';
 import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMermaid, renderTimeline } from '../../src/index.js';
+import { everyConstruct } from '../render/_everyConstruct.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const IN_CI = ['true', '1'].includes((process.env['CI'] ?? '').toLowerCase());
@@ -41,6 +42,9 @@ interface Rendered {
   readonly outerWidth: number;
   readonly outerHeight: number;
 }
+
+/** A task's id after its tags: stages s1.., holidays h1.., the duties beside the stages d1.. (#12). */
+const TASK = /:(?:(?:crit|milestone|active|done), )?([shd]\d+),/g;
 
 interface Renderer {
   readonly version: string;
@@ -122,10 +126,31 @@ describe.runIf(AVAILABLE)('the Mermaid flowcharts in headless Chromium', () => {
       const rendered = await renderer.render(source, `gantt-${id.replace(/[^a-z0-9]/g, '')}`);
       expect(rendered.error).toBeNull();
       expect(rendered.errorDrawn).toBe(false);
-      const declared = [...source.matchAll(/:(?:crit, |milestone, )?([sh]\d+),/g)].map((m) => m[1]);
+      const declared = [...source.matchAll(TASK)].map((m) => m[1]);
       expect(declared.length).toBeGreaterThan(0);
       expect([...rendered.tasks].sort()).toEqual([...declared].sort());
     },
     60_000,
   );
+
+  // #12: a protocol using every construct of protocol language 2 parses in Mermaid, as a flowchart
+  // (every node and edge drawn) and as a timeline (each duty's bar, aim, assumption and milestone).
+  it('a protocol using every construct renders its flowchart and timeline', async () => {
+    const chart = renderMermaid(everyConstruct);
+    const drawn = await renderer.render(chart, 'chart-everyconstruct');
+    expect(drawn.error).toBeNull();
+    expect(drawn.errorDrawn).toBe(false);
+    const expected = ['start', ...everyConstruct.stages.map((_, i) => `s${i + 1}`), ...everyConstruct.arising!.map((_, i) => `a${i + 1}`)];
+    expect([...drawn.nodes].sort()).toEqual(expected.sort());
+    const edges = drawn.edges.map((e) => /^L_(.+?)_(.+?)_\d+$/.exec(e)).map((m) => `${m?.[1]}>${m?.[2]}`);
+    expect([...edges].sort()).toEqual(declaredEdges(chart).sort());
+
+    const timeline = renderTimeline(everyConstruct, { from: '2026-12-21' });
+    const gantt = await renderer.render(timeline, 'gantt-everyconstruct');
+    expect(gantt.error).toBeNull();
+    expect(gantt.errorDrawn).toBe(false);
+    const declared = [...timeline.matchAll(TASK)].map((m) => m[1]);
+    expect(declared.filter((t) => t?.startsWith('d')).length).toBeGreaterThan(0);
+    expect([...gantt.tasks].sort()).toEqual([...declared].sort());
+  }, 60_000);
 });

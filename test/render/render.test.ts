@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_PROTOCOL_IDS, getProtocol, renderMarkdown, renderMermaid, timescaleInWords } from '../../src/index.js';
+import {
+  BUNDLED_PROTOCOL_IDS,
+  getProtocol,
+  renderMarkdown,
+  renderMermaid,
+  renderTimeline,
+  timescaleInWords,
+  type Protocol,
+} from '../../src/index.js';
 import type { Timescale } from '../../src/time/timescale.js';
 import { fixture } from '../engine/_fixture.js';
+import { everyConstruct } from './_everyConstruct.js';
 
 describe('renderMermaid', () => {
   it.each(BUNDLED_PROTOCOL_IDS)('%s: one node per stage and bypass rule, an edge for each escalation and skip', (id) => {
@@ -48,8 +57,13 @@ describe('renderMermaid', () => {
 const GRAMMAR = [/\b\d+(wd|h|d|w|mo)\b/, /sameWorkingDay/, /within immediately/i, /earliestOf|stageEntered|completed:|record:/];
 const text = (source: string): string => source.replace(/<br\/>/g, ' ').replace(/<\/?(b|i|small)>/g, '');
 
-describe.each(BUNDLED_PROTOCOL_IDS)('the %s flowchart, in words', (id) => {
-  const protocol = getProtocol(id);
+// The bundled protocols, and a fixture using every construct of protocol language 2 (#12).
+const CHARTS: [string, Protocol][] = [
+  ...BUNDLED_PROTOCOL_IDS.map((id): [string, Protocol] => [id, getProtocol(id)]),
+  ['every-construct', everyConstruct],
+];
+
+describe.each(CHARTS)('the %s flowchart, in words', (_, protocol) => {
   const source = renderMermaid(protocol);
   const labels = text(source);
 
@@ -109,6 +123,95 @@ describe('timescaleInWords', () => {
     );
     expect(timescaleInWords({ within: 'sameWorkingDay', from: 'bypassed' }, fixture)).toBe(
       'the same working day as the rule being invoked',
+    );
+  });
+});
+
+// #12: each construct of protocol language 2 is drawn, in the words the Markdown page uses.
+describe('the flowchart draws every construct (#12)', () => {
+  const source = renderMermaid(everyConstruct);
+  const labels = text(source);
+  const node = (id: string): string => labels.split('\n').find((l) => l.startsWith(`  ${id}[`) || l.startsWith(`  ${id}(`))!;
+
+  it('scope exclusions in the start node', () => {
+    expect(node('start')).toContain('Not covered: This does not replace the complaints process.');
+  });
+  it('a role whose side the document does not state, without inventing one', () => {
+    expect(node('s1')).toContain('Side not stated: Designated safeguarding lead');
+    // The raising side's group holds the practitioner alone: the lead is not put on any side.
+    expect(node('s1')).toContain('Raising side: Practitioner Side not stated: Designated safeguarding lead Due');
+  });
+  it('duties of each party or of several together, and their verb (should, may)', () => {
+    expect(node('s1')).toContain('(each of: Practitioner; Receiving manager)');
+    expect(node('s1')).toContain('within 3 working days of the start of the stage (may: never overdue)');
+    expect(node('s2')).toContain('(together: Practitioner and Receiving manager) (should)');
+  });
+  it("the partnership's working assumption, beside the document's words", () => {
+    expect(node('s1')).toContain(
+      "No number given: #quot;urgently#quot;; the partnership's working assumption: within 1 working day of the start of the stage",
+    );
+  });
+  it('a repeating duty, an aim with no limit, and a moment not before', () => {
+    expect(node('s1')).toContain('again every 1 calendar day until the Disagreement log');
+    expect(node('s1')).toContain('Aim: within 24 hours of the disagreement arising (a target only; the document sets no limit)');
+    expect(node('s3')).toContain('Due at 6 weeks after the Panel meeting, not before');
+  });
+  it('a path condition on entry, conditions on obligations and records, and who must attend', () => {
+    expect(node('s3')).toContain('Entered only after Stage 1: Discussion; Stage 2: Managers');
+    expect(node('s2')).toContain('only if #quot;Priority#quot; is #quot;high#quot;');
+    expect(node('s3')).toContain('Written confirmation of the outcome, only if Stage 2: Managers was used');
+    expect(node('s3')).toContain(
+      'Panel meeting (attended by at least 2 agencies besides the two in the disagreement and the Partnership chair; independently chaired)',
+    );
+  });
+  it('duties arising from what happens, one node each, with their verb', () => {
+    expect(source.match(/^ {2}a\d+\[/gm)).toHaveLength(everyConstruct.arising!.length);
+    expect(node('a1')).toContain('When the case is resolved at Stage 3: Panel');
+    expect(node('a2')).toContain('Practitioner: Tell the lead (should)');
+    expect(node('a3')).toContain('together: Practitioner and Receiving manager: Share the learning');
+  });
+  it('names roles by title, never by id', () => {
+    expect(labels).not.toMatch(/\bthe chair\b|\blead\b,/);
+  });
+});
+
+describe('renderTimeline draws the duties beside the stages (#12)', () => {
+  const source = renderTimeline(everyConstruct, { from: '2026-12-21' });
+  const line = (action: string): string => source.split('\n').find((l) => l.trimStart().startsWith(action))!;
+
+  it('leaves the stages as the plan dates them', () => {
+    expect(source).toContain('Stage 3 – due 2027-02-25 (working day 45) :s3, 2026-12-30, 2027-02-25');
+  });
+  it('a not-before moment is a milestone', () => {
+    expect(line('Check progress')).toBe('  Check progress – at 2027-02-25, not before :milestone, d7, 2027-02-25, 0d');
+  });
+  it('an aim is an active bar ending at the aim, marked as an aim', () => {
+    expect(line('Respond')).toBe('  Respond – aim 2026-12-22 (an aim, no limit) :active, d3, 2026-12-21, 2026-12-22');
+  });
+  it("the partnership's assumption is a done bar marked as assumed", () => {
+    expect(line('Refer urgently')).toMatch(
+      /^ {2}Refer urgently – 2026-12-22 \(assumed – the partnership's working assumption[^:]*:done, d1, 2026-12-21, 2026-12-22$/,
+    );
+  });
+  it('a repeating duty says how it recurs; conditional and arising duties what they are owed only if', () => {
+    expect(line('Visit the child')).toContain('first due 2026-12-22, then again every 1 calendar day until the Disagreement log');
+    expect(line('Act at once')).toContain('owed only if "Priority" is "high"');
+    expect(line('Confirm the agreed outcome')).toContain(
+      'due 2027-03-01, owed only when the case is resolved at Stage 3 – Panel – measured from it',
+    );
+  });
+  it('leaves a duty the plan cannot date to the page', () => {
+    expect(source).not.toContain('Share the learning');
+  });
+  it('a protocol without such duties has no section for them', () => {
+    expect(renderTimeline(getProtocol('swindon'), { from: '2026-12-21' })).not.toContain('Other duties');
+  });
+});
+
+describe('renderMarkdown shows who must attend a meeting (#12)', () => {
+  it('in the records table', () => {
+    expect(renderMarkdown(everyConstruct)).toMatch(
+      /\| Panel meeting — attended by at least 2 agencies besides the two in the disagreement and the Partnership chair; independently chaired \| meeting \|/,
     );
   });
 });
