@@ -15,7 +15,7 @@ import { status } from './status.js';
 import type { AllowedMove, Case, CaseEvent, CaseStatus } from './types.js';
 
 // Built on first use, like the protocol schemas (#15): the import path never parses a scenario file.
-function build() {
+function buildScenarioSchemas() {
   const DateOrNull = z.string().nullable();
 
   const CheckSchema = strict({
@@ -67,16 +67,16 @@ function build() {
   return { CheckSchema, ScenarioSchema, ScenarioFileSchema };
 }
 
-let built: ReturnType<typeof build> | undefined;
-const schemas = (): ReturnType<typeof build> => {
-  built ??= build();
+let built: ReturnType<typeof buildScenarioSchemas> | undefined;
+const schemas = (): ReturnType<typeof buildScenarioSchemas> => {
+  built ??= buildScenarioSchemas();
   return built;
 };
-type CheckSchema = ReturnType<typeof build>['CheckSchema'];
-type ScenarioSchema = ReturnType<typeof build>['ScenarioSchema'];
+type CheckSchema = ReturnType<typeof buildScenarioSchemas>['CheckSchema'];
+type ScenarioSchema = ReturnType<typeof buildScenarioSchemas>['ScenarioSchema'];
 
 /** The format of a `*.scenarios.json` file. */
-export const ScenarioFileSchema: ReturnType<typeof build>['ScenarioFileSchema'] = lazily(() => schemas().ScenarioFileSchema);
+export const ScenarioFileSchema: ReturnType<typeof buildScenarioSchemas>['ScenarioFileSchema'] = lazily(() => schemas().ScenarioFileSchema);
 
 /** A scenario file as an author writes it. */
 export type ScenarioFile = z.input<typeof ScenarioFileSchema>;

@@ -51,7 +51,7 @@ export const RECORD_KINDS = ['form', 'note', 'written-confirmation', 'notificati
 // The zod schemas are built on first use, not at import: building them was most of the package's
 // import time, and the status path never parses a file (#15). Each public schema below is a
 // stand-in that builds them all on its first use (see _lazy.ts).
-function build() {
+function buildSchemas() {
   // Protocol files are untrusted input: zod must validate them without compiling code from text
   // (its JIT builds validators with `new Function`). See SECURITY.md.
   z.config({ jitless: true });
@@ -326,41 +326,41 @@ function build() {
   };
 }
 
-let built: ReturnType<typeof build> | undefined;
+let built: ReturnType<typeof buildSchemas> | undefined;
 
 /** @internal The schemas themselves, built once: the parser uses them directly rather than through the stand-ins. */
-export function schemas(): ReturnType<typeof build> {
-  built ??= build();
+export function schemas(): ReturnType<typeof buildSchemas> {
+  built ??= buildSchemas();
   return built;
 }
 
 /** Where in the source document an element comes from; `quote` is copied verbatim. */
-export const CitationSchema: ReturnType<typeof build>['CitationSchema'] = lazily(() => schemas().CitationSchema);
+export const CitationSchema: ReturnType<typeof buildSchemas>['CitationSchema'] = lazily(() => schemas().CitationSchema);
 /** The published document a protocol encodes. */
-export const DocumentSchema: ReturnType<typeof build>['DocumentSchema'] = lazily(() => schemas().DocumentSchema);
-export const TimescaleSchema: ReturnType<typeof build>['TimescaleSchema'] = lazily(() => schemas().TimescaleSchema);
-export const PreconditionSchema: ReturnType<typeof build>['PreconditionSchema'] = lazily(() => schemas().PreconditionSchema);
-export const ScopeSchema: ReturnType<typeof build>['ScopeSchema'] = lazily(() => schemas().ScopeSchema);
+export const DocumentSchema: ReturnType<typeof buildSchemas>['DocumentSchema'] = lazily(() => schemas().DocumentSchema);
+export const TimescaleSchema: ReturnType<typeof buildSchemas>['TimescaleSchema'] = lazily(() => schemas().TimescaleSchema);
+export const PreconditionSchema: ReturnType<typeof buildSchemas>['PreconditionSchema'] = lazily(() => schemas().PreconditionSchema);
+export const ScopeSchema: ReturnType<typeof buildSchemas>['ScopeSchema'] = lazily(() => schemas().ScopeSchema);
 /** A role the document names (practitioner, line manager, chair ...), on the raising side, the receiving side, or independent. */
-export const RoleSchema: ReturnType<typeof build>['RoleSchema'] = lazily(() => schemas().RoleSchema);
+export const RoleSchema: ReturnType<typeof buildSchemas>['RoleSchema'] = lazily(() => schemas().RoleSchema);
 /** A written artefact the document requires: a form (with its fields), a note on the child's file, a notification, a log, a meeting. */
-export const RecordSchema: ReturnType<typeof build>['RecordSchema'] = lazily(() => schemas().RecordSchema);
+export const RecordSchema: ReturnType<typeof buildSchemas>['RecordSchema'] = lazily(() => schemas().RecordSchema);
 /** Something an owner must do by a timescale; met by its record, by a `fulfilled` event, or when its stage ends. */
-export const ObligationSchema: ReturnType<typeof build>['ObligationSchema'] = lazily(() => schemas().ObligationSchema);
+export const ObligationSchema: ReturnType<typeof buildSchemas>['ObligationSchema'] = lazily(() => schemas().ObligationSchema);
 /** #12 construct 3: a duty owed only once something happened (a resolution, escalation, withdrawal, bypass), measured from it. */
-export const ArisingSchema: ReturnType<typeof build>['ArisingSchema'] = lazily(() => schemas().ArisingSchema);
+export const ArisingSchema: ReturnType<typeof buildSchemas>['ArisingSchema'] = lazily(() => schemas().ArisingSchema);
 /** A stage's owners and obligations for some subjects only (North Yorkshire stage 5: a child's case and an adult's go to different bodies). */
-export const VariantSchema: ReturnType<typeof build>['VariantSchema'] = lazily(() => schemas().VariantSchema);
-export const SkipSchema: ReturnType<typeof build>['SkipSchema'] = lazily(() => schemas().SkipSchema);
+export const VariantSchema: ReturnType<typeof buildSchemas>['VariantSchema'] = lazily(() => schemas().VariantSchema);
+export const SkipSchema: ReturnType<typeof buildSchemas>['SkipSchema'] = lazily(() => schemas().SkipSchema);
 /** One stage of the procedure: owners, obligations, required records, and how it may end (resolve, escalate, skip). */
-export const StageSchema: ReturnType<typeof build>['StageSchema'] = lazily(() => schemas().StageSchema);
-export const EffectSchema: ReturnType<typeof build>['EffectSchema'] = lazily(() => schemas().EffectSchema);
+export const StageSchema: ReturnType<typeof buildSchemas>['StageSchema'] = lazily(() => schemas().StageSchema);
+export const EffectSchema: ReturnType<typeof buildSchemas>['EffectSchema'] = lazily(() => schemas().EffectSchema);
 /** What happens on immediate risk: trigger, action, owner, timescale, and its effect on the case. */
-export const BypassSchema: ReturnType<typeof build>['BypassSchema'] = lazily(() => schemas().BypassSchema);
+export const BypassSchema: ReturnType<typeof buildSchemas>['BypassSchema'] = lazily(() => schemas().BypassSchema);
 /** A finding the partnership has seen and accepts, e.g. a skip the document really allows; its reason is the file's `notes`. */
-export const AcceptanceSchema: ReturnType<typeof build>['AcceptanceSchema'] = lazily(() => schemas().AcceptanceSchema);
+export const AcceptanceSchema: ReturnType<typeof buildSchemas>['AcceptanceSchema'] = lazily(() => schemas().AcceptanceSchema);
 /** The whole protocol file: the zod schema behind `parseProtocol`, the TypeScript types and `schema.json`. */
-export const ProtocolSchema: ReturnType<typeof build>['ProtocolSchema'] = lazily(() => schemas().ProtocolSchema);
+export const ProtocolSchema: ReturnType<typeof buildSchemas>['ProtocolSchema'] = lazily(() => schemas().ProtocolSchema);
 
 /** A parsed, checked protocol: defaults filled in, every reference resolved. */
 export type Protocol = z.output<typeof ProtocolSchema>;
