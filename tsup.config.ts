@@ -21,10 +21,16 @@ export default defineConfig([
     esbuildPlugins: [rawText],
   },
   {
-    // The command-line tool: one ESM file with a shebang, never imported by library users.
+    // The command-line tool: an ESM entry with a shebang, never imported by library users, and a
+    // chunk per command under dist/cli/ loaded when that command runs (#15: a cold `validate`
+    // compiled every command, the renderers and the bundled protocols).
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['zod'],
     esbuildPlugins: [rawText],

@@ -3,7 +3,8 @@
 
 import { type Dirent, closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { MAX_PROTOCOL_SIZE, type ProtocolResult, loadProtocol } from '../index.js';
+import { MAX_PROTOCOL_SIZE } from '../protocol/_input.js';
+import { type ProtocolResult, loadProtocol } from '../protocol/parse.js';
 import { Failure, UsageError } from './_errors.js';
 
 /** A path as the user would write it: relative to the current folder when inside it. */

@@ -1,6 +1,7 @@
 // `diff`: what changed between two versions of a protocol, for the partnership's approval paper.
 
-import { diffProtocols, renderDiff } from '../index.js';
+import { diffProtocols } from '../protocol/diff.js';
+import { renderDiff } from '../render/diff.js';
 import { HELP, UsageError, expectPositionals, openProtocol, parseCommand, printJson, type Command } from './io.js';
 
 const OPTIONS = { ...HELP, format: { type: 'string', default: 'markdown' } } as const;

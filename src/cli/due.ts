@@ -1,7 +1,8 @@
 // `due`: one duration from one instant, the library's time arithmetic at the command line, for
 // checking a date by hand ("5 working days from 21 December, with the council closed?").
 
-import { DURATION_SYNTAX, due as computeDue, parseDuration, parseInstant } from '../index.js';
+import { DURATION_SYNTAX, due as computeDue, parseDuration } from '../time/duration.js';
+import { parseInstant } from '../time/instant.js';
 import {
   CALENDAR_HELP,
   CALENDAR_OPTIONS,

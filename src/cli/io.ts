@@ -6,19 +6,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  MAX_PROTOCOL_SIZE,
-  REGIONS,
-  createCalendar,
-  parseInstant,
-  type Calendar,
-  type CalendarLike,
-  type PlanOptions,
-  type Protocol,
-  type ProtocolIssue,
-  type Region,
-  type Subject,
-} from '../index.js';
+import { type PlanOptions } from '../engine/types.js';
+import { MAX_PROTOCOL_SIZE } from '../protocol/_input.js';
+import { type ProtocolIssue } from '../protocol/issues.js';
+import { type Protocol, type Subject } from '../protocol/schema.js';
+import { REGIONS, createCalendar, type Calendar, type CalendarLike, type Region } from '../time/calendar.js';
+import { parseInstant } from '../time/instant.js';
 
 export { BIN, Failure, UsageError } from './_errors.js';
 export {

@@ -1,7 +1,7 @@
 // `list`: the protocols bundled with the package, read from <package root>/protocols/.
 
 import { join } from 'node:path';
-import { loadProtocol } from '../index.js';
+import { loadProtocol } from '../protocol/parse.js';
 import {
   HELP,
   bundledDir,

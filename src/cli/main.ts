@@ -1,22 +1,9 @@
 // The command-line tool's entry (built to dist/cli.js): picks the command and turns every error
 // into one line on stderr and an exit code: 0 ok, 1 invalid or failing, 2 usage error.
 
-import { TimeError } from '../index.js';
-import { diagram } from './diagram.js';
-import { diff } from './diff.js';
-import { due } from './due.js';
-import { BIN, Failure, UsageError, packageVersion, print, type Command } from './io.js';
-import { list } from './list.js';
-import { plan } from './plan.js';
-import { report as reportCommand } from './report.js';
-import { migrate } from './migrate.js';
-import { schema } from './schema.js';
-import { status } from './status.js';
-import { test } from './test.js';
-import { timeline } from './timeline.js';
-import { validate } from './validate.js';
-
-const COMMANDS: readonly Command[] = [validate, test, list, plan, timeline, status, due, diagram, diff, schema, reportCommand, migrate];
+import { TimeError } from '../time/timeError.js';
+import { COMMANDS } from './commands.js';
+import { BIN, Failure, UsageError, packageVersion, print } from './io.js';
 
 const HELP = `Usage: ${BIN} <command> [options]
 
@@ -48,12 +35,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (first === 'help') {
     const command = COMMANDS.find((c) => c.name === rest[0]);
-    print(command ? command.help : HELP);
+    print(command ? (await command.load()).help : HELP);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, true);
-  current = command.name;
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (!entry) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, true);
+  current = entry.name;
+  const command = await entry.load();
   // Every command takes --help the same way; its own parser still knows the flag, so strict parsing
   // of the rest of the line is unchanged.
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -2,7 +2,7 @@
 // keys, raw control characters and invalid UTF-8 that 0.1 let through), in place.
 
 import { writeFileSync } from 'node:fs';
-import { migrateProtocolText } from '../index.js';
+import { migrateProtocolText } from '../protocol/migrate.js';
 import { Failure } from './_errors.js';
 import { HELP, collectFiles, display, parseCommand, print, readBytes, UsageError, type Command } from './io.js';
 

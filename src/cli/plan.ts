@@ -1,7 +1,8 @@
 // `plan`: the projected timeline of a protocol if every stage runs to its limit, for comparing with
 // the published document ("Day 17" on a form) and for planning around holidays and closures.
 
-import { SUBJECTS, plan as project } from '../index.js';
+import { plan as project } from '../engine/plan.js';
+import { SUBJECTS } from '../protocol/schema.js';
 import {
   CALENDAR_HELP,
   PLAN_OPTIONS,

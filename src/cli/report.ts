@@ -4,20 +4,15 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  agencyLogCsv,
-  bundledRegistry,
-  createReport,
-  loadProtocol,
-  parseInstant,
-  renderReportMarkdown,
-  reportCsv,
-  type AgencyLogEntry,
-  type Protocol,
-  type ReportBuilder,
-  type ReportCase,
-  type ReportInclude,
-} from '../index.js';
+import { bundledRegistry } from '../protocol/bundled.js';
+import { loadProtocol } from '../protocol/parse.js';
+import { type Protocol } from '../protocol/schema.js';
+import { renderReportMarkdown } from '../render/reportMarkdown.js';
+import { agencyLogCsv } from '../report/agencyLog.js';
+import { createReport } from '../report/report.js';
+import { reportCsv } from '../report/reportCsv.js';
+import { type AgencyLogEntry, type ReportBuilder, type ReportCase, type ReportInclude } from '../report/types.js';
+import { parseInstant } from '../time/instant.js';
 import {
   UsageError,
   collectFiles,

@@ -1,7 +1,7 @@
 // `schema`: the JSON Schema of protocol files, for editors and validators in other languages; with
 // --for, one that also knows a file's role, stage and record ids, so an editor completes references.
 
-import { toJSONSchema } from '../index.js';
+import { toJSONSchema } from '../protocol/jsonSchema.js';
 import { readJsonc } from '../protocol/jsonc.js';
 import { Failure, HELP, display, expectPositionals, parseCommand, printJson, readText, type Command } from './io.js';
 

@@ -1,7 +1,9 @@
 // `status`: where a case stands at a moment, for a person reading it: the stage and its owners,
 // every obligation with its due date and state, records still missing, and the moves allowed now.
 
-import { parseInstant, status as caseStatus, type AllowedMove, type Case, type ObligationStatus } from '../index.js';
+import { status as caseStatus } from '../engine/status.js';
+import { type AllowedMove, type Case, type ObligationStatus } from '../engine/types.js';
+import { parseInstant } from '../time/instant.js';
 import {
   CALENDAR_HELP,
   CALENDAR_OPTIONS,

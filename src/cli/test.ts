@@ -3,7 +3,9 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { locateIssues, runScenarios, type ProtocolIssue } from '../index.js';
+import { runScenarios } from '../engine/scenarios.js';
+import { type ProtocolIssue } from '../protocol/issues.js';
+import { locateIssues } from '../protocol/parse.js';
 import {
   Failure,
   HELP,

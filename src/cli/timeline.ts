@@ -1,6 +1,7 @@
 // `timeline`: the plan as a Mermaid Gantt chart, to lay beside a document's worked example.
 
-import { SUBJECTS, renderTimeline } from '../index.js';
+import { SUBJECTS } from '../protocol/schema.js';
+import { renderTimeline } from '../render/gantt.js';
 import { CALENDAR_HELP, PLAN_OPTIONS, HELP, expectPositionals, planArguments, parseCommand, type Command } from './io.js';
 
 const OPTIONS = { ...HELP, ...PLAN_OPTIONS } as const;

@@ -2,16 +2,12 @@
 // for each file, reported with file, line and column in the format the pipeline reads.
 
 import { basename } from 'node:path';
-import {
-  ISSUE_CODES,
-  acceptFindings,
-  lintProtocol,
-  locateIssues,
-  parseInstant,
-  toLondonDate,
-  type Protocol,
-  type ProtocolIssue,
-} from '../index.js';
+import { acceptFindings } from '../protocol/accept.js';
+import { ISSUE_CODES, type ProtocolIssue } from '../protocol/issues.js';
+import { lintProtocol } from '../protocol/lint.js';
+import { locateIssues } from '../protocol/parse.js';
+import { type Protocol } from '../protocol/schema.js';
+import { parseInstant, toLondonDate } from '../time/instant.js';
 import {
   HELP,
   MAX_SIZE_HELP,

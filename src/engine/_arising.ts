@@ -59,10 +59,5 @@ export function eachArising(
 
 /** When the record meeting a party's copy was made (a record for another party does not count). */
 export function madeForParty(state: State, o: Owed, after: number): number | undefined {
-  const list = state.records.get(o.record!);
-  if (o.party === undefined) return madeFor(list, after);
-  return madeFor(
-    list?.filter((r) => r.party === undefined || r.party === o.party),
-    after,
-  );
+  return madeFor(state.records.get(o.record!), after, o.party);
 }

@@ -53,12 +53,12 @@ export function unmet(type: RecordType, state: State, attendees: readonly Attend
 /** Every meeting recorded whose attendance requirement is unmet, in the order recorded. */
 export function attendanceUnmet(c: Compiled, state: State): AttendanceStatus[] {
   const out: AttendanceStatus[] = [];
-  for (const [id, list] of state.records) {
+  for (const [id, made] of state.records) {
     const type = c.records.get(id);
     if (!type?.attendance) continue;
-    for (const made of list) {
-      const missing = unmet(type, state, made.attendees);
-      if (missing.length) out.push({ record: id, at: formatLondon(made.occurred), unmet: missing });
+    for (let i = 0; i < made.at.length; i++) {
+      const missing = unmet(type, state, made.attendees?.[i]);
+      if (missing.length) out.push({ record: id, at: formatLondon(made.occurred[i]!), unmet: missing });
     }
   }
   return out;

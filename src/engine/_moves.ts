@@ -84,10 +84,17 @@ export const MOVES: Readonly<Record<string, Move>> = {
         'engine/invalid-event',
         `"party" is a role id of ${c.protocol.id}, got "${party}"; roles are ${[...c.roles.keys()].join(', ')}.`,
       );
-    const made = { at, occurred, ...(party === undefined ? {} : { party }), ...readAttendees(raw.attendees) };
-    const list = state.records.get(record);
-    if (list) list.push(made);
-    else state.records.set(record, [made]);
+    const { attendees } = readAttendees(raw.attendees);
+    let made = state.records.get(record);
+    if (!made) {
+      made = { at: [], occurred: [] };
+      state.records.set(record, made);
+    }
+    const slot = made.at.length;
+    made.at.push(at);
+    made.occurred.push(occurred);
+    if (party !== undefined || made.parties) (made.parties ??= new Array(slot).fill(undefined)).push(party);
+    if (attendees !== undefined || made.attendees) (made.attendees ??= new Array(slot).fill(undefined)).push(attendees);
   },
   fulfilled(c, state, raw, at) {
     const id = text(raw.obligation, 'obligation', 'fulfilled');

@@ -13,7 +13,7 @@ import { holds, stageObligations } from './_conditions.js';
 import { graceEnd } from './_dueNow.js';
 import { owed } from './_parties.js';
 import type { ReadOptions } from './_options.js';
-import type { State, Visit } from './_state.js';
+import type { Made, State, Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
 
@@ -86,7 +86,7 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
     const ref = anchor.slice(colon + 1);
     if (kind === 'entered') return state.entered.get(ref);
     if (kind === 'completed') return state.completed.get(ref);
-    return state.records.get(ref)?.[0]?.occurred;
+    return state.records.get(ref)?.occurred[0];
   };
 }
 
@@ -95,9 +95,13 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
  * entered. What it records may have happened earlier (a conference recorded afterwards, with
  * `occurredAt`); that earlier time is when the obligation was met.
  */
-export function madeFor(list: readonly { at: number; occurred: number }[] | undefined, enteredAt: number): number | undefined {
-  if (!list) return undefined;
-  for (const made of list) if (made.at >= enteredAt) return made.occurred;
+export function madeFor(made: Made | undefined, enteredAt: number, party?: string): number | undefined {
+  if (!made) return undefined;
+  const { at, occurred, parties } = made;
+  for (let i = 0; i < at.length; i++) {
+    // A record for another party does not meet this party's copy (#12 construct 1).
+    if (at[i]! >= enteredAt && (party === undefined || parties?.[i] === undefined || parties[i] === party)) return occurred[i];
+  }
   return undefined;
 }
 

@@ -57,8 +57,8 @@ export function judgeRepeating(
   const untilAt = o.until === undefined ? undefined : lookup(o.until);
   const end = untilAt === undefined ? endedBy : endedBy === undefined ? untilAt : Math.min(untilAt, endedBy);
   const times = [...(state.fulfilments.get(o.id) ?? [])];
-  if (o.record !== undefined)
-    for (const made of state.records.get(o.record) ?? []) if (made.at >= visit.enteredAt) times.push(made.occurred);
+  const made = o.record === undefined ? undefined : state.records.get(o.record);
+  if (made) for (let i = 0; i < made.at.length; i++) if (made.at[i]! >= visit.enteredAt) times.push(made.occurred[i]!);
   times.sort((a, b) => a - b);
   const horizon = end === undefined ? j.now : Math.min(end, j.now);
   let prev = visit.enteredAt;

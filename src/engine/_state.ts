@@ -28,11 +28,8 @@ export interface State {
   /** When each stage was entered and completed (epoch ms); a skipped stage counts as both at the moment it was skipped. */
   readonly entered: Map<string, number>;
   readonly completed: Map<string, number>;
-  /** Record id → each time it was made, in order: when it was recorded, and when what it records happened (occurredAt, else at). */
-  readonly records: Map<
-    string,
-    { readonly at: number; readonly occurred: number; readonly party?: string | undefined; readonly attendees?: readonly Attendee[] }[]
-  >;
+  /** Record id → each time it was made, in order (see {@link Made}). */
+  readonly records: Map<string, Made>;
   /** Obligation or rule id → when it was fulfilled (first time). */
   readonly fulfilled: Map<string, number>;
   /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. */
@@ -118,4 +115,15 @@ export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at
   }
   state.phase = phase;
   state.endedAs = phase;
+} /**
+ * Each time one record was made, in order, as parallel arrays: when it was recorded, when what it
+ * records happened (occurredAt, else at), and its party and attendees (slot i is the i-th making;
+ * the last two arrays are made only once a record has either). #15: an object per making, alive for
+ * the whole fold, made the cost per event grow with the length of the log (the collector copied them).
+ */
+export interface Made {
+  readonly at: number[];
+  readonly occurred: number[];
+  parties?: (string | undefined)[];
+  attendees?: (readonly Attendee[] | undefined)[];
 }

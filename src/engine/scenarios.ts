@@ -4,6 +4,7 @@
 // the files and call it.
 
 import * as z from 'zod';
+import { lazily } from '../protocol/_lazy.js';
 import { fromZod, type ProtocolIssue } from '../protocol/issues.js';
 import { strict, type Protocol } from '../protocol/schema.js';
 import { createCalendar, type CalendarLike } from '../time/calendar.js';
@@ -13,55 +14,69 @@ import { plan } from './plan.js';
 import { status } from './status.js';
 import type { AllowedMove, Case, CaseEvent, CaseStatus } from './types.js';
 
-const DateOrNull = z.string().nullable();
+// Built on first use, like the protocol schemas (#15): the import path never parses a scenario file.
+function buildScenarioSchemas() {
+  const DateOrNull = z.string().nullable();
 
-const CheckSchema = strict({
-  now: z.string(),
-  phase: z.enum(['open', 'resolved', 'withdrawn', 'exited', 'closed']).optional(),
-  stage: z.string().optional(),
-  obligations: z
-    .record(
-      z.string(),
-      strict({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }),
-    )
-    .optional(),
-  missingRecords: z.array(z.string()).optional().describe('"stage/record" for every required record not made, in order.'),
-  allowed: z.array(z.string()).optional().describe('Moves allowed now, as "escalated:stage-2", "resolved", "bypassed", ...'),
-  exitedTo: z.string().nullable().optional(),
-  overdue: z.number().int().optional(),
-});
+  const CheckSchema = strict({
+    now: z.string(),
+    phase: z.enum(['open', 'resolved', 'withdrawn', 'exited', 'closed']).optional(),
+    stage: z.string().optional(),
+    obligations: z
+      .record(
+        z.string(),
+        strict({ state: z.string().optional(), due: DateOrNull.optional(), target: DateOrNull.optional(), words: z.string().optional() }),
+      )
+      .optional(),
+    missingRecords: z.array(z.string()).optional().describe('"stage/record" for every required record not made, in order.'),
+    allowed: z.array(z.string()).optional().describe('Moves allowed now, as "escalated:stage-2", "resolved", "bypassed", ...'),
+    exitedTo: z.string().nullable().optional(),
+    overdue: z.number().int().optional(),
+  });
 
-const StepSchema = z.union([
-  strict({ check: CheckSchema, why: z.string().optional() }),
-  z.looseObject({
-    type: z.string(),
-    at: z.string(),
-    expectRefusal: z.string().optional(),
+  const StepSchema = z.union([
+    strict({ check: CheckSchema, why: z.string().optional() }),
+    z.looseObject({
+      type: z.string(),
+      at: z.string(),
+      expectRefusal: z.string().optional(),
+      why: z.string().optional(),
+      now: z.string().optional().describe('The clock when the event is applied: a later "at" is refused (engine/event-in-future).'),
+    }),
+  ]);
+
+  const ScenarioSchema = strict({
+    name: z.string().min(1),
+    route: z.string().optional().describe('Which route of the document this exercises.'),
     why: z.string().optional(),
-    now: z.string().optional().describe('The clock when the event is applied: a later "at" is refused (engine/event-in-future).'),
-  }),
-]);
+    closures: z.array(z.union([z.string(), strict({ from: z.string(), to: z.string(), name: z.string().optional() })])).optional(),
+    plan: strict({
+      from: z.string(),
+      subject: z.enum(['child', 'adult', 'careLeaver']).optional(),
+      dueDates: z.record(z.string(), DateOrNull),
+    }).optional(),
+    steps: z.array(StepSchema).optional(),
+  });
 
-const ScenarioSchema = strict({
-  name: z.string().min(1),
-  route: z.string().optional().describe('Which route of the document this exercises.'),
-  why: z.string().optional(),
-  closures: z.array(z.union([z.string(), strict({ from: z.string(), to: z.string(), name: z.string().optional() })])).optional(),
-  plan: strict({
-    from: z.string(),
-    subject: z.enum(['child', 'adult', 'careLeaver']).optional(),
-    dueDates: z.record(z.string(), DateOrNull),
-  }).optional(),
-  steps: z.array(StepSchema).optional(),
-});
+  const ScenarioFileSchema = strict({
+    $schema: z.string().optional(),
+    protocol: z.string().describe('The id of the protocol the scenarios test.'),
+    notes: z.array(z.string()).optional(),
+    scenarios: z.array(ScenarioSchema).min(1),
+  });
+  return { CheckSchema, ScenarioSchema, ScenarioFileSchema };
+}
+
+let built: ReturnType<typeof buildScenarioSchemas> | undefined;
+const schemas = (): ReturnType<typeof buildScenarioSchemas> => {
+  built ??= buildScenarioSchemas();
+  return built;
+};
+type CheckSchema = ReturnType<typeof buildScenarioSchemas>['CheckSchema'];
+type ScenarioSchema = ReturnType<typeof buildScenarioSchemas>['ScenarioSchema'];
 
 /** The format of a `*.scenarios.json` file. */
-export const ScenarioFileSchema = strict({
-  $schema: z.string().optional(),
-  protocol: z.string().describe('The id of the protocol the scenarios test.'),
-  notes: z.array(z.string()).optional(),
-  scenarios: z.array(ScenarioSchema).min(1),
-});
+export const ScenarioFileSchema: ReturnType<typeof buildScenarioSchemas>['ScenarioFileSchema'] = lazily(() => schemas().ScenarioFileSchema);
 
 /** A scenario file as an author writes it. */
 export type ScenarioFile = z.input<typeof ScenarioFileSchema>;
@@ -99,7 +114,7 @@ class Expectations {
   }
 }
 
-function runCheck(e: Expectations, where: string, check: z.output<typeof CheckSchema>, s: CaseStatus): void {
+function runCheck(e: Expectations, where: string, check: z.output<CheckSchema>, s: CaseStatus): void {
   if (check.phase !== undefined) e.equal(`${where}/phase`, check.phase, s.phase);
   if (check.stage !== undefined) e.equal(`${where}/stage`, check.stage, s.stage.id);
   if (check.exitedTo !== undefined) e.equal(`${where}/exitedTo`, check.exitedTo, s.exitedTo);
@@ -124,7 +139,7 @@ function runCheck(e: Expectations, where: string, check: z.output<typeof CheckSc
   }
 }
 
-function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchema>): ScenarioResult {
+function runScenario(protocol: Protocol, scenario: z.output<ScenarioSchema>): ScenarioResult {
   const e = new Expectations();
   const calendar: CalendarLike = scenario.closures
     ? createCalendar({ region: protocol.scope.region, closures: scenario.closures })
@@ -144,7 +159,7 @@ function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchem
     let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };
     (scenario.steps ?? []).forEach((step, i) => {
       if ('check' in step) {
-        const check = step.check as z.output<typeof CheckSchema>;
+        const check = step.check as z.output<CheckSchema>;
         const result = status(protocol, kase, check.now, { calendar });
         if (!result.success) e.equal(`step ${i + 1} check`, 'a status', result.refusal.message);
         else runCheck(e, `step ${i + 1} check`, check, result.status);
@@ -179,7 +194,7 @@ function runScenario(protocol: Protocol, scenario: z.output<typeof ScenarioSchem
  * ```
  */
 export function runScenarios(protocol: Protocol, file: unknown): ScenarioRunResult {
-  const parsed = ScenarioFileSchema.safeParse(file);
+  const parsed = schemas().ScenarioFileSchema.safeParse(file);
   if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, file) };
   if (parsed.data.protocol !== protocol.id) {
     return {

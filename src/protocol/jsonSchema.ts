@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { addEditorHelp, addReferences } from './_editor.js';
-import { ProtocolSchema } from './schema.js';
+import { schemas } from './schema.js';
 
 /** Options for {@link toJSONSchema}. */
 export interface JSONSchemaOptions {
@@ -29,7 +29,7 @@ export interface JSONSchemaOptions {
  * ```
  */
 export function toJSONSchema(options: JSONSchemaOptions = {}): Record<string, unknown> {
-  const schema = z.toJSONSchema(ProtocolSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+  const schema = z.toJSONSchema(schemas().ProtocolSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
     string,
     unknown
   >;

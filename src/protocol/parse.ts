@@ -3,7 +3,7 @@ import { fromZod, issue, type ProtocolIssue } from './issues.js';
 import { readOptions } from '../time/_options.js';
 import { MAX_PROTOCOL_SIZE, protocolText } from './_input.js';
 import { MAX_DEPTH, MAX_NODES, pointer, positionOf, readJsonc, type DuplicateKey } from './jsonc.js';
-import { ProtocolSchema, type Protocol } from './schema.js';
+import { type Protocol, schemas } from './schema.js';
 
 /** The result of {@link parseProtocol} and {@link loadProtocol}: never thrown. */
 export type ProtocolResult =
@@ -87,7 +87,7 @@ export function parseProtocol(input: unknown): ProtocolResult {
   try {
     const refused = guard(input);
     if (refused) return { success: false, issues: [refused] };
-    const parsed = ProtocolSchema.safeParse(input);
+    const parsed = schemas().ProtocolSchema.safeParse(input);
     if (!parsed.success) return { success: false, issues: fromZod(parsed.error.issues, input).sort(bySeverity) };
     const problems = checkProtocol(parsed.data);
     if (problems.length) return { success: false, issues: problems };
