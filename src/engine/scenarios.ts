@@ -5,7 +5,8 @@
 
 import * as z from 'zod';
 import { lazily } from '../protocol/_lazy.js';
-import { fromZod, type ProtocolIssue } from '../protocol/issues.js';
+import { fromZod } from '../protocol/_fromZod.js';
+import type { ProtocolIssue } from '../protocol/issues.js';
 import { strict, type Protocol } from '../protocol/schema.js';
 import { createCalendar, type CalendarLike } from '../time/calendar.js';
 import { TimeError } from '../time/timeError.js';

@@ -1,5 +1,6 @@
 import { checkProtocol } from './check.js';
-import { fromZod, issue, type ProtocolIssue } from './issues.js';
+import { fromZod } from './_fromZod.js';
+import { issue, type ProtocolIssue } from './issues.js';
 import { readOptions } from '../time/_options.js';
 import { MAX_PROTOCOL_SIZE, protocolText } from './_input.js';
 import { MAX_DEPTH, MAX_NODES, pointer, positionOf, readJsonc, type DuplicateKey } from './jsonc.js';
