@@ -1,7 +1,7 @@
 // The bundled protocols' #12 re-encoding, where a scenario file cannot say it: a status's warnings,
 // and an arising duty's absence before the event it arises from (review findings S1 and K3).
 import { describe, expect, it } from 'vitest';
-import { applyEvent, type Case, getProtocol, openCase, status } from '../../src/index.js';
+import { applyEvent, bundledRegistry, type Case, getProtocol, openCase, status, worklist } from '../../src/index.js';
 
 describe('Swindon: "the dissent process ... should be exhausted" (S1)', () => {
   const swindon = getProtocol('swindon');
@@ -126,5 +126,63 @@ describe('Oxfordshire: "written confirmation between the parties in relation to 
     expect(confirmation(resolved.case, '2027-03-02T11:00').map((o) => [o.id, o.state, o.together?.map((r) => r.id)])).toEqual([
       ['agreed-outcome-confirmation-step-1', 'noDeadline', ['practitioner-raising', 'practitioner-receiving']],
     ]);
+  });
+});
+
+describe('Oxfordshire: the section 5 daily duty recurs ("on a daily basis ... until stable arrangements are put in place")', () => {
+  const oxfordshire = getProtocol('oxfordshire');
+  const events = (): Case => {
+    const opened = openCase(oxfordshire, { at: '2027-03-01T09:00', subject: 'child', raisingAgency: 'Hospital', receivingAgency: 'CSC' });
+    if (!opened.success) return expect.unreachable(opened.refusal.message);
+    let k = opened.case;
+    for (const e of [
+      { type: 'bypassed', at: '2027-03-01T09:30', rule: 'emergency-daily-problem-solving' },
+      { type: 'fulfilled', at: '2027-03-01T11:00', obligation: 'emergency-daily-problem-solving' },
+      { type: 'fulfilled', at: '2027-03-02T10:00', obligation: 'emergency-problem-solving' },
+    ] as const) {
+      const r = applyEvent(oxfordshire, k, e, { now: e.at });
+      if (!r.success) return expect.unreachable(r.refusal.message);
+      k = r.case;
+    }
+    return k;
+  };
+
+  it('after the bypass, day 1 met and day 2 missed: overdue in status and in the worklist', () => {
+    const kase = events();
+    const s = status(oxfordshire, kase, '2027-03-04T09:00');
+    if (!s.success) return expect.unreachable(s.refusal.message);
+    const daily = s.status.obligations.find((o) => o.id === 'emergency-problem-solving');
+    expect(daily).toMatchObject({ state: 'overdue', due: { date: '2027-03-03' }, repeat: { met: 1, missed: 1, ended: false } });
+    const w = worklist([kase], '2027-03-04T09:00', { registry: bundledRegistry() });
+    if (!w.success) return expect.unreachable(w.refusal.message);
+    expect(w.items.filter((i) => i.obligation === 'emergency-problem-solving').map((i) => [i.state, i.due.date])).toEqual([
+      ['overdue', '2027-03-03'],
+    ]);
+  });
+
+  it('keeps recurring after Step 1 ends, and stops when stable arrangements are recorded', () => {
+    const escalated = applyEvent(
+      oxfordshire,
+      events(),
+      { type: 'escalated', at: '2027-03-02T12:00', to: 'step-2' },
+      { now: '2027-03-02T12:00' },
+    );
+    if (!escalated.success) return expect.unreachable(escalated.refusal.message);
+    const later = status(oxfordshire, escalated.case, '2027-03-04T09:00');
+    if (!later.success) return expect.unreachable(later.refusal.message);
+    expect(later.status.obligations.find((o) => o.id === 'emergency-problem-solving')?.state).toBe('overdue');
+    const stable = applyEvent(
+      oxfordshire,
+      escalated.case,
+      { type: 'recorded', at: '2027-03-04T16:00', record: 'stable-arrangements' },
+      { now: '2027-03-04T16:00' },
+    );
+    if (!stable.success) return expect.unreachable(stable.refusal.message);
+    const after = status(oxfordshire, stable.case, '2027-03-20T09:00');
+    if (!after.success) return expect.unreachable(after.refusal.message);
+    expect(after.status.obligations.find((o) => o.id === 'emergency-problem-solving')).toMatchObject({
+      state: 'metLate',
+      repeat: { ended: true, missed: 1 },
+    });
   });
 });
