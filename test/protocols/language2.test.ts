@@ -186,3 +186,31 @@ describe('Oxfordshire: the section 5 daily duty recurs ("on a daily basis ... un
     });
   });
 });
+
+describe("Rotherham and Oxfordshire: who holds the first discussion, and the CP challenge's trigger (R1, O3, C3)", () => {
+  const opening = { at: '2027-03-01T09:00', subject: 'child', raisingAgency: 'School', receivingAgency: 'CSC' } as const;
+  const statusOf = (id: 'rotherham' | 'oxfordshire' | 'rotherham-cp-challenge', facts?: Record<string, boolean>) => {
+    const p = getProtocol(id);
+    const opened = openCase(p, facts ? { ...opening, facts } : opening);
+    if (!opened.success) return expect.unreachable(opened.refusal.message);
+    const s = status(p, opened.case, '2027-03-01T10:00');
+    if (!s.success) return expect.unreachable(s.refusal.message);
+    return s.status;
+  };
+  it('Rotherham: "in any combination" adds the Line Manager or named safeguarding lead to Stage 1 (R1)', () => {
+    expect(statusOf('rotherham').stage?.owners.map((o) => o.id)).toEqual(['professional', 'colleague']);
+    expect(statusOf('rotherham', { 'initial-discussion-in-any-combination': true }).stage?.owners.map((o) => o.id)).toEqual([
+      'professional',
+      'colleague',
+      'line-manager',
+    ]);
+  });
+  it("Oxfordshire: the practitioners' attempt is not owed when the child is at immediate or significant risk (O3)", () => {
+    const ids = (facts?: Record<string, boolean>) => statusOf('oxfordshire', facts).obligations.map((o) => o.id);
+    expect(ids()).toContain('s1-attempt-resolution');
+    expect(ids({ 'immediate-risk': true })).not.toContain('s1-attempt-resolution');
+  });
+  it('Rotherham CP: a challenge opened without confirming the expected requirements were not met warns (C3)', () => {
+    expect(statusOf('rotherham-cp-challenge').warnings?.map((w) => w.code)).toEqual(['engine/precondition-advised']);
+  });
+});
