@@ -23,13 +23,27 @@ function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; hap
 const occurrenceId = (id: string, n: number): string => (n === 1 ? id : `${id}#${n}`);
 const WHERE = { stage: null, rule: null };
 
+// How many happenings so far matched each duty, kept beside the case's list of happenings so that a
+// new one costs a step per duty, not a rescan of the list (a log of 50,000 bypasses stays linear
+// once the protocol has arising duties). Recounted once if the list was copied or rebuilt.
+const counted = new WeakMap<Happening[], { length: number; byDuty: number[] }>();
+
 /** Records that something happened, and makes the duties arising from it active (so "fulfilled" can name them). */
 export function happen(c: Compiled, state: State, happening: Happening): void {
-  state.happened.push(happening);
-  for (const { duty, happening: h, n } of occurrences(c, state)) {
-    if (h !== happening) continue;
-    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
+  const duties = c.protocol.arising ?? [];
+  let memo = counted.get(state.happened);
+  if (memo?.length !== state.happened.length) {
+    const byDuty = duties.map((d) => state.happened.filter((h) => matches(d.on, h)).length);
+    memo = { length: state.happened.length, byDuty };
+    counted.set(state.happened, memo);
   }
+  state.happened.push(happening);
+  memo.length++;
+  duties.forEach((duty, i) => {
+    if (!matches(duty.on, happening)) return;
+    const n = ++memo.byDuty[i]!;
+    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
+  });
 }
 
 type Judgement = (o: Owed, lookup: ReturnType<typeof anchors>, metAt: number | undefined, cancelled: boolean) => Judged;
