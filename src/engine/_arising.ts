@@ -5,7 +5,8 @@
 import type { Arising } from '../protocol/schema.js';
 import type { Compiled } from './_compile.js';
 import { holds } from './_conditions.js';
-import { anchors, madeFor, type Judged, type Owed } from './_obligations.js';
+import { anchors, madeFor, type Judge, type Judged, type Owed } from './_obligations.js';
+import { judgeRepeating } from './_repeat.js';
 import type { Happening, State, Visit } from './_state.js';
 import { expand } from './_parties.js';
 
@@ -20,14 +21,29 @@ function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; hap
 }
 
 const occurrenceId = (id: string, n: number): string => (n === 1 ? id : `${id}#${n}`);
+const WHERE = { stage: null, rule: null };
+
+// How many happenings so far matched each duty, kept beside the case's list of happenings so that a
+// new one costs a step per duty, not a rescan of the list (a log of 50,000 bypasses stays linear
+// once the protocol has arising duties). Recounted once if the list was copied or rebuilt.
+const counted = new WeakMap<Happening[], { length: number; byDuty: number[] }>();
 
 /** Records that something happened, and makes the duties arising from it active (so "fulfilled" can name them). */
 export function happen(c: Compiled, state: State, happening: Happening): void {
-  state.happened.push(happening);
-  for (const { duty, happening: h, n } of occurrences(c, state)) {
-    if (h !== happening) continue;
-    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
+  const duties = c.protocol.arising ?? [];
+  let memo = counted.get(state.happened);
+  if (memo?.length !== state.happened.length) {
+    const byDuty = duties.map((d) => state.happened.filter((h) => matches(d.on, h)).length);
+    memo = { length: state.happened.length, byDuty };
+    counted.set(state.happened, memo);
   }
+  state.happened.push(happening);
+  memo.length++;
+  duties.forEach((duty, i) => {
+    if (!matches(duty.on, happening)) return;
+    const n = ++memo.byDuty[i]!;
+    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
+  });
 }
 
 type Judgement = (o: Owed, lookup: ReturnType<typeof anchors>, metAt: number | undefined, cancelled: boolean) => Judged;
@@ -39,13 +55,28 @@ export function eachArising(
   visitAt: (at: number) => Visit | undefined,
   judge: Judgement,
   visit: (j: Judged) => void,
+  j?: Judge,
 ): void {
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
   for (const { duty, happening, n } of occurrences(c, state)) {
     if (duty.if !== undefined && !holds(duty.if, state)) continue;
     // `from` omitted means from the happening itself; other anchors read as for the stage it happened at.
-    const lookup = anchors(state, visitAt(happening.at), happening.at);
+    const at = visitAt(happening.at);
+    const lookup = anchors(state, at, happening.at);
     for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) {
+      // #12 part B, #7: a repeating arising duty ("on a daily basis ... until") recurs from the
+      // happening until its `until`, or until a withdrawal or an exit ends the case; never because
+      // a stage ended (a bypass's duty runs beside the process), nor on resolution or closing.
+      if (o.every !== undefined && j !== undefined && at !== undefined) {
+        const endedBy = stopped ? state.visits.at(-1)!.leftAt : undefined;
+        const cancelled = stopped && happening.on === 'escalated';
+        const from = { ...at, enteredAt: happening.at };
+        const r = judgeRepeating(j, o as Owed & { every: string }, lookup, WHERE, state, from, endedBy, cancelled);
+        if (r) {
+          visit({ ...r, arising: { on: duty.on, at: happening.at } });
+          continue;
+        }
+      }
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, happening.at);
       const byEvent = state.fulfilled.get(o.id);
       const metAt = byRecord === undefined ? byEvent : byEvent === undefined ? byRecord : Math.min(byRecord, byEvent);

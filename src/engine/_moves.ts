@@ -5,7 +5,7 @@ import { readAttendees } from './_attendance.js';
 import type { Compiled } from './_compile.js';
 import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
-import { admitPath } from './_path.js';
+import { admitPath, pathAllows } from './_path.js';
 import { noteFulfilment } from './_repeat.js';
 import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
 import type { AllowedMove } from './types.js';
@@ -21,8 +21,14 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (state.phase !== 'open') return [...paperwork, { type: 'closed' }];
   const current = state.visits.at(-1)!.stage;
   const moves: AllowedMove[] = [];
-  if (current.next) moves.push({ type: 'escalated', to: current.next.id, skip: false });
-  for (const to of current.skips) moves.push({ type: 'escalated', to, skip: true });
+  // Only what the escalation would accept: a stage whose path condition holds, by a skip whose condition holds.
+  if (current.next && pathAllows(current.next, state)) moves.push({ type: 'escalated', to: current.next.id, skip: false });
+  for (const to of current.skips) {
+    const target = c.stageById.get(to);
+    const condition = current.stage.skips.find((k) => k.to === to)?.if;
+    if (target && pathAllows(target, state) && (condition === undefined || holds(condition, state)))
+      moves.push({ type: 'escalated', to, skip: true });
+  }
   moves.push(...paperwork);
   if (c.protocol.facts?.length) moves.push({ type: 'noted', facts: c.protocol.facts.map((f) => f.id) });
   if (c.rules.size) moves.push({ type: 'bypassed', rules: c.ruleIds });

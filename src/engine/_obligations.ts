@@ -186,5 +186,6 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
     (at) => visitAt(state, at),
     (o, lookup, metAt, cancelled) => judge(j, o, lookup, where, metAt, cancelled),
     visit,
+    j, // #12 part B: repeating arising duties are judged by judgeRepeating, as stage duties are.
   );
 }

@@ -6,12 +6,21 @@
 import type { CompiledStage } from './_compile.js';
 import { refuse, type State } from './_state.js';
 
+/** The stages `target`'s `onlyAfter` names that the case has not been at (none when it has no condition). */
+function missingStages(target: CompiledStage, state: State): readonly string[] {
+  const needed = target.stage.onlyAfter?.stages;
+  if (!needed) return [];
+  const visited = new Set(state.visits.map((v) => v.stage.id));
+  return needed.filter((id) => !visited.has(id));
+}
+
+/** Whether the case may enter `target` now as far as its path goes: what `allowed` offers and `admitPath` accepts. */
+export const pathAllows = (target: CompiledStage, state: State): boolean => missingStages(target, state).length === 0;
+
 /** Refuses entering `target` (by opening or escalation) when a stage its `onlyAfter` names was not visited. */
 export function admitPath(target: CompiledStage, state: State): void {
-  const needed = target.stage.onlyAfter?.stages;
-  if (!needed) return;
-  const visited = new Set(state.visits.map((v) => v.stage.id));
-  const missing = needed.filter((id) => !visited.has(id));
+  const needed = target.stage.onlyAfter?.stages ?? [];
+  const missing = missingStages(target, state);
   if (missing.length)
     refuse(
       'engine/path-not-taken',

@@ -39,24 +39,26 @@ export function check2b(protocol: Protocol, out: ProtocolIssue[], h: Helpers): v
         );
     });
   });
+  const repeat = (o: { every?: string | undefined; until?: string | undefined }, s: number | undefined, path: Path): void => {
+    if (o.until !== undefined) h.anchor(o.until, s, [...path, 'until']);
+    if (o.every === undefined) return;
+    const d = toDuration(o.every);
+    if (!('amount' in d) || d.amount === 0)
+      out.push(
+        issue(
+          'check/repeat-every',
+          [...path, 'every'],
+          `A duty cannot recur "${o.every}" apart; write how often it recurs as an amount, e.g. "1d" for "on a daily basis".`,
+        ),
+      );
+  };
   for (const [s, st] of protocol.stages.entries()) {
     const lists: [Path, typeof st.obligations][] = [[['stages', s, 'obligations'], st.obligations]];
     st.variants.forEach((v, i) => lists.push([['stages', s, 'variants', i, 'obligations'], v.obligations ?? []]));
-    for (const [base, list] of lists)
-      list.forEach((o, i) => {
-        if (o.until !== undefined) h.anchor(o.until, s, [...base, i, 'until']);
-        if (o.every === undefined) return;
-        const d = toDuration(o.every);
-        if (!('amount' in d) || d.amount === 0)
-          out.push(
-            issue(
-              'check/repeat-every',
-              [...base, i, 'every'],
-              `A duty cannot recur "${o.every}" apart; write how often it recurs as an amount, e.g. "1d" for "on a daily basis".`,
-            ),
-          );
-      });
+    for (const [base, list] of lists) list.forEach((o, i) => repeat(o, s, [...base, i]));
   }
+  // An arising duty belongs to no stage, so its `until` has no stage order to check.
+  (protocol.arising ?? []).forEach((a, i) => repeat(a, undefined, ['arising', i]));
   protocol.records.forEach((r, i) => {
     r.attendance?.roles?.forEach((id, k) => h.role(id, ['records', i, 'attendance', 'roles', k]));
   });

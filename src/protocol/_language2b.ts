@@ -30,7 +30,7 @@ export function language2b<C extends z.ZodType>(a: Atoms<C>) {
         'The duty recurs: a new occurrence falls due this long after the one before ("on a daily basis": 1d). Each occurrence is met by a `fulfilled` event or its record.',
       ),
       until: Anchor.optional().describe(
-        'When the duty stops recurring, e.g. record:<record id> or completed:<stage id>; by default when the stage ends.',
+        "When the duty stops recurring, e.g. record:<record id> or completed:<stage id>. Without it a stage's duty stops when the stage ends; an arising duty when the case is withdrawn or leaves for another procedure.",
       ),
     },
     // #9 path conditions on entry, on a stage.

@@ -204,6 +204,8 @@ function buildSchemas() {
     due: TimescaleSchema.describe('By when; `from` omitted means from the event it arises from.'),
     record: Id.optional().describe('Met by recording this record after the event; otherwise by a "fulfilled" event.'),
     ...obligationKeys,
+    // #12 part B, #7: a duty arising from a bypass can recur ("on a daily basis ... until").
+    ...L2B.repeat,
     ...cited,
   });
 

@@ -1,9 +1,11 @@
 import type { Condition, Protocol } from '../protocol/schema.js';
 import type { PlanOptions } from '../engine/types.js';
 import {
+  anchorInWords,
   arisingInWords,
   attendanceInWords,
   conditionInWords,
+  durationInWords,
   effectInWords,
   modalityInWords,
   ownersInWords,
@@ -118,7 +120,7 @@ export function renderMarkdown(protocol: Protocol, options: MarkdownOptions = {}
     );
     for (const a of protocol.arising) {
       out.push(
-        `| ${cell(arisingInWords(a.on, protocol))}${iff(a.if)} | ${cell(a.action)}${modalityInWords(a.modality)} | ${cell(ownersInWords(a, protocol))} | ${cell(timescaleInWords(a.due as Timescale, protocol).replace('the start of the stage', 'that event'))} | ${cite(a.source)} |`,
+        `| ${cell(arisingInWords(a.on, protocol))}${iff(a.if)} | ${cell(a.action)}${modalityInWords(a.modality)} | ${cell(ownersInWords(a, protocol))} | ${cell(timescaleInWords(a.due as Timescale, protocol).replace('the start of the stage', 'that event'))}${a.every ? `, again every ${cell(durationInWords(a.every))}${a.until ? ` until ${cell(anchorInWords(a.until, protocol))}` : ''}` : ''} | ${cite(a.source)} |`,
       );
     }
     out.push('');

@@ -158,8 +158,12 @@ describe('construct 4: conditions on facts and the path', () => {
     const skip = { type: 'escalated', at: '2027-03-02T11:00', to: 'stage-5' } as CaseEvent;
     const refused = applyEvent(protocol, c, skip);
     expect(refused.success ? undefined : refused.refusal.code).toBe('engine/condition-unmet');
+    // What is refused is not offered: the skip is listed only once its condition holds.
+    const offered = (k: Case) => at(k, '2027-03-02T11:00').allowed.filter((m) => m.type === 'escalated' && m.skip);
+    expect(offered(c)).toEqual([]);
     const noted = kase(...c.events, { type: 'noted', at: '2027-03-02T10:30', fact: 'step-down' } as CaseEvent);
     expect(applyEvent(protocol, noted, skip).success).toBe(true);
+    expect(offered(noted)).toEqual([{ type: 'escalated', to: 'stage-5', skip: true }]);
   });
   it('refuses a fact the protocol does not declare, or a value it does not list', () => {
     const bad = applyEvent(protocol, kase(), opened({ facts: { priorty: 'high' } }));

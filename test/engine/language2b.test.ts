@@ -125,6 +125,79 @@ describe('#7 repeating duties', () => {
   });
 });
 
+describe('#7 repeating duties that arise from a bypass', () => {
+  const p = parse(
+    base([stage('s1'), stage('s2')], {
+      records: [{ id: 'stable', title: 'Stable arrangements in place', kind: 'note' }],
+      bypass: [
+        {
+          id: 'emergency',
+          trigger: 'An emergency',
+          action: 'Note it',
+          owner: 'worker',
+          due: { none: 'at once' },
+          effect: { type: 'addObligation' },
+        },
+      ],
+      arising: [
+        {
+          id: 'daily',
+          on: 'bypassed:emergency',
+          action: 'Problem-solve',
+          owner: 'worker',
+          due: { within: '1d' },
+          every: '1d',
+          until: 'record:stable',
+        },
+      ],
+    }),
+  );
+  const daily = (k: Case, now: string) => get(p, k, now).obligations.find((o) => o.id === 'daily');
+  const bypassed = { type: 'bypassed', at: '2026-12-21T10:00', rule: 'emergency' };
+  it('is absent until the bypass, then recurs from it: a missed day is overdue, a fulfilment moves it on', () => {
+    expect(daily(kase(p, []), '2026-12-23T10:00')).toBeUndefined();
+    const k = kase(p, [bypassed, { type: 'fulfilled', at: '2026-12-22T08:00', obligation: 'daily' }]);
+    expect(daily(k, '2026-12-22T10:00')).toMatchObject({
+      state: 'dueSoon',
+      due: { date: '2026-12-23' },
+      arising: { on: 'bypassed:emergency' },
+    });
+    expect(daily(k, '2026-12-24T10:00')).toMatchObject({
+      state: 'overdue',
+      due: { date: '2026-12-23' },
+      repeat: { occurrences: 2, met: 1, missed: 1 },
+    });
+  });
+  it('does not stop when the stage ends, nor on resolution', () => {
+    const k = kase(p, [
+      bypassed,
+      { type: 'escalated', at: '2026-12-21T11:00' },
+      { type: 'resolved', at: '2026-12-22T09:00', outcome: 'Agreed' },
+    ]);
+    expect(daily(k, '2026-12-29T10:00')).toMatchObject({ state: 'overdue', repeat: { ended: false, missed: 7 } });
+  });
+  it('stops at its "until", and at a withdrawal', () => {
+    const until = kase(p, [bypassed, { type: 'recorded', at: '2026-12-22T09:00', record: 'stable' }]);
+    expect(daily(until, '2026-12-29T10:00')).toMatchObject({ state: 'met', repeat: { ended: true, occurrences: 0 } });
+    const withdrawn = kase(p, [bypassed, { type: 'withdrawn', at: '2026-12-23T09:00', reason: 'Agreed informally' }]);
+    expect(daily(withdrawn, '2026-12-29T10:00')).toMatchObject({ state: 'metLate', repeat: { ended: true, missed: 1 } });
+  });
+  it('"every" on an arising duty must be an amount, and "until" a known anchor', () => {
+    const bad = structuredClone(base([stage('s1')])) as Record<string, unknown>;
+    bad.bypass = [{ id: 'e', trigger: 't', action: 'a', owner: 'worker', due: { none: 'x' }, effect: { type: 'addObligation' } }];
+    bad.arising = [
+      { id: 'd', on: 'bypassed:e', action: 'x', owner: 'worker', due: { within: '1d' }, every: 'immediately', until: 'record:nothing' },
+    ];
+    const r = parseProtocol(bad as ProtocolInput);
+    expect(r.success ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual(
+      expect.arrayContaining([
+        ['check/repeat-every', 'arising.0.every'],
+        ['check/unknown-record', 'arising.0.until'],
+      ]),
+    );
+  });
+});
+
 describe('#8 an aim alone, and "at" rather than "by"', () => {
   const p = parse(
     base([
@@ -168,6 +241,18 @@ describe('#9 path conditions on entry', () => {
       expect(r.refusal.code).toBe('engine/path-not-taken');
       expect(r.refusal.message).toContain('"s1", "s2"');
     }
+  });
+  it("status's allowed moves offer only a stage the path lets the case enter", () => {
+    const k: Case = { protocol: { id: p.id, version: p.version }, events: [{ ...opened, stage: 's3' }] };
+    const s = status(p, k, '2026-12-22T09:00');
+    expect(s.success && s.status.allowed.filter((m) => m.type === 'escalated')).toEqual([]);
+    let full = kase(p, []);
+    for (const at of ['2026-12-22T09:00', '2026-12-23T09:00']) {
+      const r = applyEvent(p, full, { type: 'escalated', at });
+      if (r.success) full = r.case;
+    }
+    const t = status(p, full, '2026-12-23T12:00');
+    expect(t.success && t.status.allowed.filter((m) => m.type === 'escalated')).toEqual([{ type: 'escalated', to: 's4', skip: false }]);
   });
   it('a skip over stage 2 does not count as visiting it', () => {
     const k = kase(p, [{ type: 'escalated', at: '2026-12-22T09:00', to: 's3' }]);

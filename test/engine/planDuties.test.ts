@@ -21,7 +21,18 @@ describe('plan lists duties beside the stages (#12)', () => {
   });
 
   it('a protocol with none of them has no duties key, so its plan reads as before', () => {
-    expect(plan(getProtocol('swindon'), { from: '2026-12-21' })).not.toHaveProperty('duties');
+    expect(plan(getProtocol('north-yorkshire'), { from: '2026-12-21' })).not.toHaveProperty('duties');
+  });
+
+  it("lists Swindon's feedback beside its stages, owed only on resolution and dated from the stage's planned end", () => {
+    const swindon = plan(getProtocol('swindon'), { from: '2026-12-21' });
+    // Stage 4 ends on Mon 18 Jan 2027, "Day 17": resolved then, its feedback is due at once.
+    expect(swindon.duties?.find((d) => d.id === 'stage-4-feedback')).toMatchObject({
+      fromDate: '2027-01-18',
+      dueDate: '2027-01-18',
+      workingDay: 17,
+    });
+    expect(swindon.stages.map((s) => s.dueDate)).toEqual(['2026-12-23', '2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25', null]);
   });
 
   it('marks an aim, a moment not before and an assumption for what they are', () => {

@@ -204,7 +204,7 @@ describe('renderTimeline draws the duties beside the stages (#12)', () => {
     expect(source).not.toContain('Share the learning');
   });
   it('a protocol without such duties has no section for them', () => {
-    expect(renderTimeline(getProtocol('swindon'), { from: '2026-12-21' })).not.toContain('Other duties');
+    expect(renderTimeline(getProtocol('north-yorkshire'), { from: '2026-12-21' })).not.toContain('Other duties');
   });
 });
 
