@@ -12,54 +12,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CASES, makeCases } from './_benchCases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
-const SEED = 20260521 + 1; // the seed of bench.mjs's makeCases
-const CASES = 100_000;
 const NOW = '2027-01-15T09:00:00Z';
 const RUNS = 3;
-
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The bench's cases: 100,000 open Swindon cases of six events each, over 2026. */
-function makeCases(swindon) {
-  const random = seededRandom(SEED);
-  const iso = (ms) => new Date(ms).toISOString();
-  const cases = [];
-  for (let i = 0; i < CASES; i++) {
-    let at = Date.UTC(2026, 0, 5, 9) + Math.floor(random() * 300) * 86_400_000;
-    const step = () => (at += Math.floor(random() * 4 * 86_400_000) + 3_600_000);
-    cases.push({
-      protocol: { id: swindon.id, version: swindon.version },
-      events: [
-        {
-          type: 'opened',
-          at: iso(at),
-          arose: iso(at - 3_600_000),
-          subject: 'child',
-          raisingAgency: 'School',
-          receivingAgency: "Children's Social Care",
-        },
-        { type: 'recorded', at: iso(step()), record: 'discussion-record' },
-        { type: 'escalated', at: iso(step()) },
-        { type: 'recorded', at: iso(step()), record: 'inter-agency-communication' },
-        { type: 'recorded', at: iso(step()), record: 'partnership-copied' },
-        { type: 'escalated', at: iso(step()) },
-      ],
-    });
-  }
-  return cases;
-}
 
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 const fmt = (x, digits = 1) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });

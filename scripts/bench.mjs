@@ -23,13 +23,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CASES, SEED, makeCases as makeSwindonCases, seededRandom } from './_benchCases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Every section measures a copy of dist/ taken at start: a rebuild during the run (tsup cleans dist/
 // first) would otherwise break it or mix two builds. It lives under node_modules/ so that the copy
 // still resolves the package's dependencies (zod) exactly as dist/ does.
 const SNAPSHOT = path.join(ROOT, 'node_modules/.cache/escalation-protocols-bench/dist');
-const SEED = 20260521; // fixed, so every run times the same inputs
 const RUNS = 7; // timed runs per measurement; the median is reported
 
 // ---------------------------------------------------------------------------------------------------
@@ -58,16 +58,6 @@ function snapshotDist() {
 }
 
 /** mulberry32: a tiny seeded generator, so the inputs are "random" but identical run to run. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
@@ -344,37 +334,10 @@ function protocolSection(lib) {
 // ---------------------------------------------------------------------------------------------------
 // Section 4: the engine in a nightly sweep
 
-const CASES = 100_000;
-
-/** 100,000 open Swindon cases of six events each, at seeded times over 2026, as an integrator stores them. */
+/** The sweep's cases with their protocol (scripts/_benchCases.mjs builds them). */
 function makeCases(lib) {
-  const random = seededRandom(SEED + 1);
   const swindon = lib.getProtocol('swindon');
-  const cases = [];
-  const iso = (ms) => new Date(ms).toISOString();
-  for (let i = 0; i < CASES; i++) {
-    let at = Date.UTC(2026, 0, 5, 9) + Math.floor(random() * 300) * 86_400_000;
-    const step = () => (at += Math.floor(random() * 4 * 86_400_000) + 3_600_000);
-    cases.push({
-      protocol: { id: swindon.id, version: swindon.version },
-      events: [
-        {
-          type: 'opened',
-          at: iso(at),
-          arose: iso(at - 3_600_000),
-          subject: 'child',
-          raisingAgency: 'School',
-          receivingAgency: "Children's Social Care",
-        },
-        { type: 'recorded', at: iso(step()), record: 'discussion-record' },
-        { type: 'escalated', at: iso(step()) },
-        { type: 'recorded', at: iso(step()), record: 'inter-agency-communication' },
-        { type: 'recorded', at: iso(step()), record: 'partnership-copied' },
-        { type: 'escalated', at: iso(step()) },
-      ],
-    });
-  }
-  return { swindon, cases };
+  return { swindon, cases: makeSwindonCases(swindon) };
 }
 
 function engineSection(lib) {
