@@ -1,6 +1,7 @@
 // A folded case as the status an integrator shows. @internal
 
 import { formatLondon } from '../time/_london.js';
+import { notBeforeMoment } from './_dueNow.js';
 import type { Calendar } from '../time/calendar.js';
 import { showDue } from '../time/duration.js';
 import type { DueNumbers } from '../time/timescale.js';
@@ -45,7 +46,7 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     assumed: e.kind === 'due' && e.assumed !== undefined,
     words: e.kind === 'none' ? e.words : e.kind === 'due' && e.assumed ? e.assumed.words : null,
     notBefore: e.kind === 'due' && e.notBefore === true,
-    early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < e.due.at : null,
+    early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < notBeforeMoment(e.due) : null,
     repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
   };
 }

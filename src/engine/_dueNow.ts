@@ -2,6 +2,7 @@
 // the end of the anchor's working day. This is the engine's reading: no document gives a number for
 // "immediate", and a minute after the anchor is not late in any sense a practitioner would use. @internal
 
+import { londonToEpoch } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
 import { dueAfter, type Duration } from '../time/duration.js';
 import type { AnchorLookup, DueNumbers, Timescale } from '../time/timescale.js';
@@ -29,4 +30,13 @@ function fromImmediate(t: Timescale, at: number, lookup: AnchorLookup, depth: nu
   if ('at' in t) return lookup(t.from) !== undefined;
   if ('none' in t && t.assume) return fromImmediate(t.assume as Timescale, at, lookup, depth + 1);
   return false;
+}
+
+/**
+ * When an "at" obligation may first be done: the start (London midnight) of the day it falls on. Its
+ * due moment is that day's end, as for any calendar duration; "six weeks post conference" is a day,
+ * and doing it during that day is on time, not early.
+ */
+export function notBeforeMoment(due: DueNumbers): number {
+  return londonToEpoch(due.day, 0);
 }

@@ -10,7 +10,7 @@ import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Tim
 import { eachArising, madeForParty } from './_arising.js';
 import type { Compiled } from './_compile.js';
 import { holds, stageObligations } from './_conditions.js';
-import { graceEnd } from './_dueNow.js';
+import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import { owed } from './_parties.js';
 import type { ReadOptions } from './_options.js';
 import type { Made, State, Visit } from './_state.js';
@@ -129,7 +129,9 @@ function judge(
   // #12 construct 5: a "may" duty is never chased, so it is never overdue, due now or due soon.
   else if (o.modality === 'may') state = 'noDeadline';
   else if (j.now > late!) state = 'overdue';
-  else if (grace !== undefined) state = 'dueNow';
+  // Due now to the end of the grace: at once for "immediately", and for "at" only from its day, never before.
+  else if (grace !== undefined && j.now >= (evaluation.kind === 'due' && evaluation.notBefore ? notBeforeMoment(due) : due.at))
+    state = 'dueNow';
   else state = j.calendar.tables.rank[due.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
   return { obligation: o, stage: where.stage, rule: where.rule, evaluation, due, graceEnd: grace, metAt, state };
 }

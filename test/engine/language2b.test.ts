@@ -214,7 +214,13 @@ describe('#8 an aim alone, and "at" rather than "by"', () => {
   it('"at" is not due before its moment, and done early is marked early', () => {
     const before = get(p, kase(p, []), '2026-12-22T09:00').obligations[1]!;
     expect(before).toMatchObject({ notBefore: true, due: { date: '2026-12-28' } });
-    expect(before.state).not.toBe('overdue');
+    // Days before its moment it is pending, not due now: "at" is not "by".
+    expect(before.state).toBe('pending');
+    // On its day it is due now, and done that day it is on time, not early.
+    expect(get(p, kase(p, []), '2026-12-28T09:00').obligations[1]!.state).toBe('dueNow');
+    const onTheDay = get(p, kase(p, [{ type: 'fulfilled', at: '2026-12-28T09:00', obligation: 'check' }]), '2026-12-28T10:00')
+      .obligations[1]!;
+    expect(onTheDay).toMatchObject({ state: 'met', early: false });
     const early = get(p, kase(p, [{ type: 'fulfilled', at: '2026-12-22T10:00', obligation: 'check' }]), '2026-12-22T11:00').obligations[1]!;
     expect(early.early).toBe(true);
   });
