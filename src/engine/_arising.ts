@@ -10,7 +10,9 @@ import { judgeRepeating } from './_repeat.js';
 import type { Happening, State, Visit } from './_state.js';
 import { expand } from './_parties.js';
 
-const matches = (on: string, h: Happening): boolean => on === h.on || on === `${h.on}:${h.ref}`;
+// `on` is "resolved" or "resolved:<stage>" (and so on): compared without building a string per test.
+const matches = (on: string, h: Happening): boolean =>
+  on === h.on || (on.length === h.on.length + 1 + h.ref.length && on.startsWith(h.on) && on[h.on.length] === ':' && on.endsWith(h.ref));
 
 /** Each (duty, happening) pair in the case, with the id of that occurrence. */
 function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; happening: Happening; n: number }> {
@@ -23,27 +25,32 @@ function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; hap
 const occurrenceId = (id: string, n: number): string => (n === 1 ? id : `${id}#${n}`);
 const WHERE = { stage: null, rule: null };
 
-// How many happenings so far matched each duty, kept beside the case's list of happenings so that a
-// new one costs a step per duty, not a rescan of the list (a log of 50,000 bypasses stays linear
-// once the protocol has arising duties). Recounted once if the list was copied or rebuilt.
-const counted = new WeakMap<Happening[], { length: number; byDuty: number[] }>();
+// The tracked copies of a duty's first occurrence, kept per (frozen) duty: almost every case has one
+// occurrence of each, and a sweep would otherwise build the same copies for every case.
+const firstCopies = new WeakMap<Arising, readonly Owed[]>();
 
-/** Records that something happened, and makes the duties arising from it active (so "fulfilled" can name them). */
+/** The obligations the `n`th occurrence of a duty stands for: itself, or one per party. */
+function copies(duty: Arising, n: number): readonly Owed[] {
+  if (n !== 1) return expand({ ...duty, id: occurrenceId(duty.id, n) });
+  let hit = firstCopies.get(duty);
+  if (!hit) firstCopies.set(duty, (hit = expand(duty)));
+  return hit;
+}
+
+/**
+ * Records that something happened, and makes the duties arising from it active (so "fulfilled" can
+ * name them). Each duty's count of matching happenings is kept on the case's state, so a new one
+ * costs a step per duty, never a rescan (a log of 50,000 bypasses stays linear).
+ */
 export function happen(c: Compiled, state: State, happening: Happening): void {
-  const duties = c.protocol.arising ?? [];
-  let memo = counted.get(state.happened);
-  if (memo?.length !== state.happened.length) {
-    const byDuty = duties.map((d) => state.happened.filter((h) => matches(d.on, h)).length);
-    memo = { length: state.happened.length, byDuty };
-    counted.set(state.happened, memo);
-  }
   state.happened.push(happening);
-  memo.length++;
-  duties.forEach((duty, i) => {
-    if (!matches(duty.on, happening)) return;
-    const n = ++memo.byDuty[i]!;
-    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) state.active.add(o.id);
-  });
+  const duties = c.protocol.arising ?? [];
+  for (let i = 0; i < duties.length; i++) {
+    const duty = duties[i]!;
+    if (!matches(duty.on, happening)) continue;
+    const n = (state.arisingCounts[i] = (state.arisingCounts[i] ?? 0) + 1);
+    for (const o of copies(duty, n)) state.active.add(o.id);
+  }
 }
 
 type Judgement = (o: Owed, lookup: ReturnType<typeof anchors>, metAt: number | undefined, cancelled: boolean) => Judged;
@@ -63,7 +70,7 @@ export function eachArising(
     // `from` omitted means from the happening itself; other anchors read as for the stage it happened at.
     const at = visitAt(happening.at);
     const lookup = anchors(state, at, happening.at);
-    for (const o of expand({ ...duty, id: occurrenceId(duty.id, n) })) {
+    for (const o of copies(duty, n)) {
       // #12 part B, #7: a repeating arising duty ("on a daily basis ... until") recurs from the
       // happening until its `until`, or until a withdrawal or an exit ends the case; never because
       // a stage ended (a bypass's duty runs beside the process), nor on resolution or closing.

@@ -152,41 +152,34 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
-    for (const o of stageObligations(v.stage, state).flatMap(owed)) {
-      if (o.if !== undefined && !holds(o.if, state)) continue;
-      const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
-      const byEvent = state.fulfilled.get(o.id);
-      if (o.every !== undefined) {
-        const repeating = judgeRepeating(
-          j,
-          o as Owed & { every: string },
-          lookup,
-          { stage: v.stage.id, rule: null },
-          state,
-          v,
-          endedBy,
-          stopped,
-        );
-        if (repeating) {
-          visit(repeating);
-          continue;
+    const where = { stage: v.stage.id, rule: null };
+    for (const duty of stageObligations(v.stage, state))
+      for (const o of owed(duty)) {
+        if (o.if !== undefined && !holds(o.if, state)) continue;
+        const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
+        const byEvent = state.fulfilled.get(o.id);
+        if (o.every !== undefined) {
+          const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, where, state, v, endedBy, stopped);
+          if (repeating) {
+            visit(repeating);
+            continue;
+          }
         }
+        const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
+        // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
+        // procedure (bypass rules' urgent actions still are, below).
+        visit(judge(j, o, lookup, where, metAt, stopped && metAt === undefined));
       }
-      const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
-      // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
-      // procedure (bypass rules' urgent actions still are, below).
-      visit(judge(j, o, lookup, { stage: v.stage.id, rule: null }, metAt, stopped && metAt === undefined));
-    }
   }
   for (const { rule, at } of state.bypasses) {
     visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
   }
-  const where = { stage: null, rule: null };
+  const none = { stage: null, rule: null };
   eachArising(
     c,
     state,
     (at) => visitAt(state, at),
-    (o, lookup, metAt, cancelled) => judge(j, o, lookup, where, metAt, cancelled),
+    (o, lookup, metAt, cancelled) => judge(j, o, lookup, none, metAt, cancelled),
     visit,
     j, // #12 part B: repeating arising duties are judged by judgeRepeating, as stage duties are.
   );

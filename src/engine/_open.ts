@@ -82,6 +82,7 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     decidedAt,
     facts,
     happened: [],
+    arisingCounts: [],
     warnings,
   };
   admitPath(stage, state);

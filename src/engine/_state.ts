@@ -46,6 +46,8 @@ export interface State {
   readonly facts: Map<string, string | boolean>;
   /** Resolutions, escalations, withdrawals and bypasses, in order: what arising duties arise from. */
   readonly happened: Happening[];
+  /** How many happenings so far matched each of the protocol's arising duties, by the duty's index. */
+  readonly arisingCounts: number[];
   /** Advice the case was opened or moved with despite (a `should` precondition not confirmed). */
   readonly warnings: { readonly code: string; readonly message: string; readonly event: number }[];
 }
