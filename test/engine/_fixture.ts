@@ -1,6 +1,6 @@
 // A small protocol shaped like Swindon's (5 stages of 2, 5, 5, 5, 5 working days, each from the
 // completion of the previous stage) for engine unit tests; the bundled protocols are tested separately.
-import { parseProtocolOrThrow, type ProtocolInput } from '../../src/index.js';
+import { applyEvent, parseProtocolOrThrow, type Case, type CaseEvent, type Protocol, type ProtocolInput } from '../../src/index.js';
 
 export const fixtureInput = {
   id: 'fixture',
@@ -144,3 +144,14 @@ export const fixtureV2 = parseProtocolOrThrow({
     s.id === 'stage-1' ? { ...s, obligations: [{ ...s.obligations![0]!, due: { within: '1wd', from: 'disagreement' } }] } : s,
   ),
 });
+
+/** A case built by applying each event in turn; a refusal fails the test with its code and message. */
+export function buildCase(protocol: Protocol, events: readonly CaseEvent[]): Case {
+  let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };
+  for (const event of events) {
+    const result = applyEvent(protocol, kase, event);
+    if (!result.success) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
+    kase = result.case;
+  }
+  return kase;
+}

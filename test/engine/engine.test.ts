@@ -12,19 +12,11 @@ import {
   type Case,
   type CaseEvent,
 } from '../../src/index.js';
-import { fixture, fixtureV2 } from './_fixture.js';
+import { buildCase, fixture, fixtureV2 } from './_fixture.js';
 
 const opened = { at: '2026-12-21T10:00', subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
 
-function build(events: CaseEvent[], protocol = fixture): Case {
-  let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };
-  for (const event of events) {
-    const result = applyEvent(protocol, kase, event);
-    if (!result.success) throw new Error(result.refusal.message);
-    kase = result.case;
-  }
-  return kase;
-}
+const build = (events: CaseEvent[], protocol = fixture): Case => buildCase(protocol, events);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -13,6 +13,7 @@ import {
   type Case,
   type CaseEvent,
 } from '../../src/index.js';
+import { buildCase } from './_fixture.js';
 
 const swindon = getProtocol('swindon');
 const opening = {
@@ -23,15 +24,7 @@ const opening = {
   receivingAgency: "Children's Social Care",
 } as const;
 
-function build(events: CaseEvent[], protocol = swindon): Case {
-  let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };
-  for (const event of events) {
-    const result = applyEvent(protocol, kase, event);
-    if (!result.success) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
-    kase = result.case;
-  }
-  return kase;
-}
+const build = (events: CaseEvent[], protocol = swindon): Case => buildCase(protocol, events);
 
 describe('worklist', () => {
   const registry = bundledRegistry();

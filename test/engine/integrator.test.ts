@@ -15,21 +15,13 @@ import {
   type Case,
   type CaseEvent,
 } from '../../src/index.js';
-import { fixture, fixtureInput } from './_fixture.js';
+import { buildCase, fixture, fixtureInput } from './_fixture.js';
 
 const swindon = getProtocol('swindon');
 const northYorkshire = getProtocol('north-yorkshire');
 const child = { subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
 
-function build(protocol: typeof swindon, events: CaseEvent[]): Case {
-  let kase: Case = { protocol: { id: protocol.id, version: protocol.version }, events: [] };
-  for (const event of events) {
-    const result = applyEvent(protocol, kase, event);
-    if (!result.success) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
-    kase = result.case;
-  }
-  return kase;
-}
+const build = buildCase;
 
 describe('1. status is as of "now": later events do not count', () => {
   // Swindon: opened Mon 21 Dec 2026, escalated Wed 23 Dec, resolved and closed Tue 5 Jan 2027.

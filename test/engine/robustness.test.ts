@@ -2,21 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEvent, getProtocol, plan, replay, status, TimeError, type Case, type CaseEvent } from '../../src/index.js';
+import { buildCase } from './_fixture.js';
 
 const rotherham = getProtocol('rotherham-cp-challenge');
 const swindon = getProtocol('swindon');
 const empty = (p: typeof swindon): Case => ({ protocol: { id: p.id, version: p.version }, events: [] });
 const opening = { type: 'opened', at: '2026-12-21T10:00', subject: 'child', raisingAgency: 'School', receivingAgency: 'CSC' } as const;
 
-function build(protocol: typeof swindon, events: CaseEvent[]): Case {
-  let kase = empty(protocol);
-  for (const event of events) {
-    const result = applyEvent(protocol, kase, event);
-    if (!result.success) throw new Error(`${result.refusal.code}: ${result.refusal.message}`);
-    kase = result.case;
-  }
-  return kase;
-}
+const build = buildCase;
 
 describe('bug 4: applyEvent refuses a falsy event instead of appending it', () => {
   it.each([null, undefined, 0, '', false])('%s', (event) => {
