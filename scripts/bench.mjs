@@ -700,7 +700,10 @@ async function main() {
     ['11. How cost grows (Swindon cases; per unit against the smallest size)', () => growthSection(lib)],
     ['12. A peer: moment-business-days on the same inputs and holidays', () => peerSection(lib)],
   ];
-  for (const [title, run] of SECTIONS) printTable(title, await run());
+  // `node scripts/bench.mjs 4 11` runs only those sections (while working on one figure); the
+  // whole bench, as `npm run bench` runs it, is what a note quotes.
+  const only = process.argv.slice(2).map(Number);
+  for (const [title, run] of SECTIONS) if (!only.length || only.includes(Number.parseInt(title, 10))) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used
 }
 
