@@ -14,11 +14,13 @@ import { expand } from './_parties.js';
 const matches = (on: string, h: Happening): boolean =>
   on === h.on || (on.length === h.on.length + 1 + h.ref.length && on.startsWith(h.on) && on[h.on.length] === ':' && on.endsWith(h.ref));
 
-/** Each (duty, happening) pair in the case, with the id of that occurrence. */
-function* occurrences(c: Compiled, state: State): Generator<{ duty: Arising; happening: Happening; n: number }> {
-  for (const duty of c.protocol.arising ?? []) {
+/** Calls `each` for every (duty, happening) pair in the case, with the number of that occurrence. */
+function occurrences(c: Compiled, state: State, each: (duty: Arising, happening: Happening, n: number) => void): void {
+  const duties = c.protocol.arising;
+  if (!duties) return;
+  for (const duty of duties) {
     let n = 0;
-    for (const happening of state.happened) if (matches(duty.on, happening)) yield { duty, happening, n: ++n };
+    for (const happening of state.happened) if (matches(duty.on, happening)) each(duty, happening, ++n);
   }
 }
 
@@ -65,8 +67,8 @@ export function eachArising(
   j?: Judge,
 ): void {
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
-  for (const { duty, happening, n } of occurrences(c, state)) {
-    if (duty.if !== undefined && !holds(duty.if, state)) continue;
+  occurrences(c, state, (duty, happening, n) => {
+    if (duty.if !== undefined && !holds(duty.if, state)) return;
     // `from` omitted means from the happening itself; other anchors read as for the stage it happened at.
     const at = visitAt(happening.at);
     const lookup = anchors(state, at, happening.at);
@@ -92,7 +94,7 @@ export function eachArising(
       const cancelled = stopped && happening.on === 'escalated' && metAt === undefined;
       visit({ ...judge(o, lookup, metAt, cancelled), stage: null, rule: null, arising: { on: duty.on, at: happening.at } });
     }
-  }
+  });
 }
 
 /** When the record meeting a party's copy was made (a record for another party does not count). */

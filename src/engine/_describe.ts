@@ -6,16 +6,39 @@ import type { Calendar } from '../time/calendar.js';
 import { showDue } from '../time/duration.js';
 import type { DueNumbers } from '../time/timescale.js';
 import { attendanceUnmet } from './_attendance.js';
-import type { Compiled } from './_compile.js';
+import type { Compiled, CompiledStage } from './_compile.js';
 import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
 import type { State } from './_state.js';
-import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './types.js';
+import type { Role } from '../protocol/schema.js';
+import { FIRST_DAY } from '../time/_days.js';
+import { endOfDayEpoch } from '../time/workingDays.js';
+import type { CaseStatus, DueAt, ObligationStatus, OwnerSummary, RequiredRecord } from './types.js';
 
-// A due date past the calendar's confirmed holidays is marked provisional.
-const show = (d: DueNumbers | undefined, calendar: Calendar): DueAt | null => (d ? showDue(calendar, d) : null);
+// A due date past the calendar's confirmed holidays is marked provisional. Due dates at the end of a
+// day (nearly all of them) are shared, frozen, per calendar and day: a sweep shows the same few
+// hundred due dates for every case, and each would otherwise be two new strings and an object.
+const shownByDay = new WeakMap<Calendar, (DueAt | undefined)[]>();
+function show(d: DueNumbers | undefined, calendar: Calendar): DueAt | null {
+  if (!d) return null;
+  if (d.at !== endOfDayEpoch(calendar, d.day)) return showDue(calendar, d);
+  let days = shownByDay.get(calendar);
+  if (!days) shownByDay.set(calendar, (days = []));
+  const i = d.day - FIRST_DAY;
+  return (days[i] ??= Object.freeze(showDue(calendar, d)));
+}
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
+
+// A stage's owners as status shows them, shared per stage and subject where no variant depends on
+// the case's facts (the owners list is then the compiled one, the same object for every case).
+const ownerLists = new WeakMap<readonly Role[], readonly OwnerSummary[]>();
+function ownersShown(c: Compiled, stage: CompiledStage, roles: readonly Role[]): readonly OwnerSummary[] {
+  if (stage.conditional) return roles.map((r) => c.ownerSummaries.get(r.id)!);
+  let hit = ownerLists.get(roles);
+  if (!hit) ownerLists.set(roles, (hit = Object.freeze(roles.map((r) => c.ownerSummaries.get(r.id)!))));
+  return hit;
+}
 
 /** The agency on a side of the case: the raising or receiving agency; none for an independent role or an unstated side. */
 export function agencyOf(state: State, side: string): string | null {
@@ -23,6 +46,34 @@ export function agencyOf(state: State, side: string): string | null {
 }
 
 function obligationStatus(c: Compiled, state: State, j: Judged, now: number, calendar: Calendar): ObligationStatus {
+  const { obligation: o, evaluation: e } = j;
+  // Duties with joint owners, a modality or a happening they arose from show those keys in their place
+  // (the rarer shape, built by spreading); every other duty is one literal of one shape.
+  if (o.together || o.modality === 'should' || o.modality === 'may' || j.arising) return fullStatus(c, state, j, now, calendar);
+  const owner = c.ownerSummaries.get(o.owner)!;
+  return {
+    id: o.id,
+    stage: j.stage,
+    rule: j.rule,
+    action: o.action,
+    owner,
+    agency: agencyOf(state, owner.side),
+    due: show(j.due, calendar),
+    target: e.kind === 'due' ? show(e.target, calendar) : e.kind === 'aim' ? show(e.target, calendar) : null,
+    targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : e.kind === 'aim' ? (j.metAt ?? now) > e.target.at : null,
+    waitingFor: e.kind === 'waiting' ? e.anchors : NONE,
+    state: j.state,
+    metAt: iso(j.metAt),
+    record: o.record ?? null,
+    assumed: e.kind === 'due' && e.assumed !== undefined,
+    words: e.kind === 'none' ? e.words : e.kind === 'due' && e.assumed ? e.assumed.words : null,
+    notBefore: e.kind === 'due' && e.notBefore === true,
+    early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < notBeforeMoment(e.due) : null,
+    repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
+  };
+}
+
+function fullStatus(c: Compiled, state: State, j: Judged, now: number, calendar: Calendar): ObligationStatus {
   const { obligation: o, evaluation: e } = j;
   const owner = c.ownerSummaries.get(o.owner)!;
   return {
@@ -35,7 +86,7 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     due: show(j.due, calendar),
     target: e.kind === 'due' ? show(e.target, calendar) : e.kind === 'aim' ? show(e.target, calendar) : null,
     targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : e.kind === 'aim' ? (j.metAt ?? now) > e.target.at : null,
-    waitingFor: e.kind === 'waiting' ? e.anchors : [],
+    waitingFor: e.kind === 'waiting' ? e.anchors : NONE,
     state: j.state,
     metAt: iso(j.metAt),
     record: o.record ?? null,
@@ -50,6 +101,8 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
   };
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Builds the status of a folded case; `nowText` is `now` formatted (a sweep formats it once). */
 export function describeState(c: Compiled, state: State, j: Judge, nowText: string): CaseStatus {
@@ -88,7 +141,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
       id: current.stage.id,
       title: current.stage.stage.title,
       enteredAt: formatLondon(current.enteredAt),
-      owners: stageOwners(c, current.stage, state).map((r) => c.ownerSummaries.get(r.id)!),
+      owners: ownersShown(c, current.stage, stageOwners(c, current.stage, state)),
     },
     agencies: state.agencies,
     history: state.visits.map((v) => ({ stage: v.stage.id, enteredAt: formatLondon(v.enteredAt), leftAt: iso(v.leftAt) })),

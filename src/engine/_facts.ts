@@ -3,7 +3,7 @@
 
 import { describe } from '../time/_days.js';
 import type { Compiled } from './_compile.js';
-import { refuse, text, type State } from './_state.js';
+import { NO_ENTRIES, refuse, setIn, text, type State } from './_state.js';
 
 type Value = string | boolean;
 
@@ -22,7 +22,8 @@ function checkFact(c: Compiled, fact: string, value: unknown): Value {
 }
 
 /** The facts an opening event gives: its `facts` object, and each of its `flags` as true. */
-export function openingFacts(c: Compiled, given: unknown, flags: readonly unknown[]): Map<string, Value> {
+export function openingFacts(c: Compiled, given: unknown, flags: readonly unknown[]): ReadonlyMap<string, Value> {
+  if (given === undefined && flags.length === 0) return NO_ENTRIES;
   const facts = new Map<string, Value>();
   // Flags predate declared facts (0.1 preconditions' `appliesWhen`), so they are never refused.
   for (const flag of flags) if (typeof flag === 'string') facts.set(flag, true);
@@ -36,5 +37,5 @@ export function openingFacts(c: Compiled, given: unknown, flags: readonly unknow
 /** The "noted" event: a fact of the case recorded after it opened (or corrected). */
 export function noteFact(c: Compiled, state: State, raw: Record<string, unknown>): void {
   const fact = text(raw.fact, 'fact', 'noted');
-  state.facts.set(fact, checkFact(c, fact, raw.value === undefined ? true : raw.value));
+  setIn(state, 'facts', fact, checkFact(c, fact, raw.value === undefined ? true : raw.value));
 }

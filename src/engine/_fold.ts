@@ -64,27 +64,30 @@ interface Context {
   index: number;
 }
 
-/** Reads an event's shape and time, or throws Refused. */
-function read(event: unknown): { raw: Record<string, unknown>; at: number } {
+/** Reads an event's shape, or throws Refused; its time is then `instant(raw.at, 'at')`. */
+function read(event: unknown): Record<string, unknown> {
   if (event === null || typeof event !== 'object' || Array.isArray(event))
     return refuse('engine/invalid-event', `An event is an object with "type" and "at", got ${describe(event)}.`);
   const raw = event as Record<string, unknown>;
   if (!TYPES.includes(raw.type as string))
     return refuse('engine/invalid-event', `Unknown event type ${describe(raw.type)}; use one of ${TYPES.join(', ')}.`);
-  return { raw, at: instant(raw.at, 'at') };
+  return raw;
 }
+
+const readAt = (v: unknown): number => toEpochMs(v);
 
 /** Folds a case's events; returns the state, or the refusal of the first bad event. */
 export function fold(c: Compiled, kase: Case, options: FoldOptions = {}): Folded {
   const bad = checkCase(c, kase);
   if (bad) return { state: undefined, refusal: bad };
   const events: readonly unknown[] = options.extra === undefined ? kase.events : [...kase.events, options.extra];
-  const ctx: Context = { events, voids: voidedEvents(events, (v) => toEpochMs(v), options.cut), index: 0 };
+  const ctx: Context = { events, voids: voidedEvents(events, readAt, options.cut), index: 0 };
   let state: State | undefined;
   for (let i = 0; i < events.length; i++) {
     if (ctx.voids.has(i)) continue;
     try {
-      const { raw, at } = read(events[i]);
+      const raw = read(events[i]);
+      const at = instant(raw.at, 'at');
       // Events not voided run forward in time, so the first one after the cut ends the case's past.
       if (afterCut(at, options.cut)) break;
       ctx.index = i;

@@ -7,33 +7,71 @@ import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
 import { admitPath, pathAllows } from './_path.js';
 import { noteFulfilment } from './_repeat.js';
-import { end, leaveFor, instant, refuse, text, type State } from './_state.js';
+import { end, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
 import type { AllowedMove } from './types.js';
 
-/** The moves the protocol allows in a state (before the first event: opening). */
+/** The moves that are the same for every case of a protocol, built once and frozen (a sweep lists them for every case). */
+interface SharedMoves {
+  readonly opening: readonly AllowedMove[];
+  readonly recorded: AllowedMove;
+  readonly closed: AllowedMove;
+  readonly noted: AllowedMove | undefined;
+  readonly bypassed: AllowedMove | undefined;
+  readonly resolved: AllowedMove;
+  readonly withdrawn: AllowedMove;
+  /** Per stage (by index): escalating to the next stage, and skipping to each target. */
+  readonly next: readonly (AllowedMove | undefined)[];
+  readonly skips: readonly ReadonlyMap<string, AllowedMove>[];
+}
+
+const sharedMoves = new WeakMap<Compiled, SharedMoves>();
+const frozen = (move: AllowedMove): AllowedMove => Object.freeze(move);
+
+function shared(c: Compiled): SharedMoves {
+  let hit = sharedMoves.get(c);
+  if (hit) return hit;
+  hit = {
+    opening: Object.freeze([frozen({ type: 'opened', stages: Object.freeze(c.entryStages.map((s) => s.id)) })]),
+    recorded: frozen({ type: 'recorded', records: c.recordIds }),
+    closed: frozen({ type: 'closed' }),
+    noted: c.protocol.facts?.length ? frozen({ type: 'noted', facts: Object.freeze(c.protocol.facts.map((f) => f.id)) }) : undefined,
+    bypassed: c.rules.size ? frozen({ type: 'bypassed', rules: c.ruleIds }) : undefined,
+    resolved: frozen({ type: 'resolved' }),
+    withdrawn: frozen({ type: 'withdrawn' }),
+    next: c.stages.map((s) => (s.next ? frozen({ type: 'escalated', to: s.next.id, skip: false }) : undefined)),
+    skips: c.stages.map((s) => new Map([...s.skips].map((to) => [to, frozen({ type: 'escalated', to, skip: true })]))),
+  };
+  sharedMoves.set(c, hit);
+  return hit;
+}
+
+/**
+ * The moves the protocol allows in a state (before the first event: opening). The array is the
+ * caller's; the moves in it other than "fulfilled" are shared by every case and frozen.
+ */
 export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove[] {
-  if (!state) return [{ type: 'opened', stages: c.entryStages.map((s) => s.id) }];
+  const m = shared(c);
+  if (!state) return [...m.opening];
   if (state.phase === 'closed') return [];
-  const paperwork: AllowedMove[] = [
-    { type: 'recorded', records: c.recordIds },
-    { type: 'fulfilled', obligations: [...state.active] },
-  ];
-  if (state.phase !== 'open') return [...paperwork, { type: 'closed' }];
+  const fulfilled: AllowedMove = { type: 'fulfilled', obligations: [...state.active] };
+  if (state.phase !== 'open') return [m.recorded, fulfilled, m.closed];
   const current = state.visits.at(-1)!.stage;
   const moves: AllowedMove[] = [];
   // Only what the escalation would accept: a stage whose path condition holds, by a skip whose condition holds.
-  if (current.next && pathAllows(current.next, state)) moves.push({ type: 'escalated', to: current.next.id, skip: false });
-  for (const to of current.skips) {
-    const target = c.stageById.get(to);
-    const condition = current.stage.skips.find((k) => k.to === to)?.if;
-    if (target && pathAllows(target, state) && (condition === undefined || holds(condition, state)))
-      moves.push({ type: 'escalated', to, skip: true });
+  if (current.next && pathAllows(current.next, state)) moves.push(m.next[current.index]!);
+  if (current.skips.size) {
+    for (const to of current.skips) {
+      const target = c.stageById.get(to);
+      const condition = current.stage.skips.find((k) => k.to === to)?.if;
+      if (target && pathAllows(target, state) && (condition === undefined || holds(condition, state)))
+        moves.push(m.skips[current.index]!.get(to)!);
+    }
   }
-  moves.push(...paperwork);
-  if (c.protocol.facts?.length) moves.push({ type: 'noted', facts: c.protocol.facts.map((f) => f.id) });
-  if (c.rules.size) moves.push({ type: 'bypassed', rules: c.ruleIds });
-  if (current.stage.canResolve) moves.push({ type: 'resolved' });
-  moves.push({ type: 'withdrawn' });
+  moves.push(m.recorded, fulfilled);
+  if (m.noted) moves.push(m.noted);
+  if (m.bypassed) moves.push(m.bypassed);
+  if (current.stage.canResolve) moves.push(m.resolved);
+  moves.push(m.withdrawn);
   return moves;
 }
 
@@ -91,10 +129,14 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `"party" is a role id of ${c.protocol.id}, got "${party}"; roles are ${[...c.roles.keys()].join(', ')}.`,
       );
     const { attendees } = readAttendees(raw.attendees);
-    let made = state.records.get(record);
+    const made = state.records.get(record);
     if (!made) {
-      made = { at: [], occurred: [] };
-      state.records.set(record, made);
+      // Most records are made once: arrays of one, not empty arrays grown by a push.
+      const first: Made = { at: [at], occurred: [occurred] };
+      if (party !== undefined) first.parties = [party];
+      if (attendees !== undefined) first.attendees = [attendees];
+      state.records.set(record, first);
+      return;
     }
     const slot = made.at.length;
     made.at.push(at);
@@ -110,7 +152,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`,
       );
     }
-    if (!state.fulfilled.has(id)) state.fulfilled.set(id, at);
+    if (!state.fulfilled.has(id)) setIn(state, 'fulfilled', id, at);
     noteFulfilment(c, state, id, at);
   },
   bypassed(c, state, raw, at) {

@@ -5,7 +5,9 @@ import { describe } from '../time/_days.js';
 import type { Compiled } from './_compile.js';
 import { openingFacts } from './_facts.js';
 import { admitPath } from './_path.js';
-import { enter, instant, refuse, text, type State } from './_state.js';
+import { NO_ENTRIES, enter, instant, refuse, text, type State } from './_state.js';
+
+const NOTHING: readonly unknown[] = Object.freeze([]);
 
 export function open(c: Compiled, event: Record<string, unknown>, at: number): State {
   const subject = event.subject as Subject;
@@ -41,9 +43,9 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
       'engine/invalid-event',
       '"decidedAt" is after the case was opened; the disputed decision comes before (or when) the case opens.',
     );
-  const flags = Array.isArray(event.flags) ? event.flags : [];
+  const flags = Array.isArray(event.flags) ? event.flags : NOTHING;
   const facts = openingFacts(c, event.facts, flags);
-  const met = Array.isArray(event.preconditionsMet) ? event.preconditionsMet : [];
+  const met = Array.isArray(event.preconditionsMet) ? event.preconditionsMet : NOTHING;
   const warnings: State['warnings'][number][] = [];
   for (const pre of c.protocol.scope.preconditions) {
     if ((pre.appliesWhen === undefined || facts.get(pre.appliesWhen) === true) && !met.includes(pre.id)) {
@@ -73,8 +75,8 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     entered: new Map(),
     completed: new Map(),
     records: new Map(),
-    fulfilled: new Map(),
-    fulfilments: new Map(),
+    fulfilled: NO_ENTRIES,
+    fulfilments: NO_ENTRIES,
     bypasses: [],
     active: new Set(),
     exitedTo: undefined,

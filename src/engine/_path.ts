@@ -6,10 +6,12 @@
 import type { CompiledStage } from './_compile.js';
 import { refuse, type State } from './_state.js';
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The stages `target`'s `onlyAfter` names that the case has not been at (none when it has no condition). */
 function missingStages(target: CompiledStage, state: State): readonly string[] {
   const needed = target.stage.onlyAfter?.stages;
-  if (!needed) return [];
+  if (!needed) return NONE;
   const visited = new Set(state.visits.map((v) => v.stage.id));
   return needed.filter((id) => !visited.has(id));
 }
@@ -19,8 +21,8 @@ export const pathAllows = (target: CompiledStage, state: State): boolean => miss
 
 /** Refuses entering `target` (by opening or escalation) when a stage its `onlyAfter` names was not visited. */
 export function admitPath(target: CompiledStage, state: State): void {
-  const needed = target.stage.onlyAfter?.stages ?? [];
   const missing = missingStages(target, state);
+  const needed = target.stage.onlyAfter?.stages ?? NONE;
   if (missing.length)
     refuse(
       'engine/path-not-taken',

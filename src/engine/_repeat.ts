@@ -12,7 +12,7 @@ import { dueAfter, toDuration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Timescale } from '../time/timescale.js';
 import type { Compiled } from './_compile.js';
 import type { Judge, Judged, Owed } from './_obligations.js';
-import type { State, Visit } from './_state.js';
+import { setIn, type State, type Visit } from './_state.js';
 import type { ObligationState } from './types.js';
 
 /** @internal Steps taken by the last call, so tests can count the work without reading the clock. */
@@ -35,7 +35,7 @@ export interface RepeatCounts {
 export function noteFulfilment(_c: Compiled, state: State, id: string, at: number): void {
   const list = state.fulfilments.get(id);
   if (list) list.push(at);
-  else state.fulfilments.set(id, [at]);
+  else setIn(state, 'fulfilments', id, [at]);
 }
 
 /** Judges a repeating obligation of one visit; undefined while its first occurrence has no due moment. */

@@ -30,10 +30,10 @@ export interface State {
   readonly completed: Map<string, number>;
   /** Record id → each time it was made, in order (see {@link Made}). */
   readonly records: Map<string, Made>;
-  /** Obligation or rule id → when it was fulfilled (first time). */
-  readonly fulfilled: Map<string, number>;
-  /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. */
-  readonly fulfilments: Map<string, number[]>;
+  /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
+  fulfilled: ReadonlyMap<string, number>;
+  /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. Written through {@link setIn}. */
+  fulfilments: ReadonlyMap<string, number[]>;
   readonly bypasses: { rule: BypassRule; at: number }[];
   /** Ids of the obligations that exist so far (kept as the case moves, so checking one is O(1)). */
   readonly active: Set<string>;
@@ -42,8 +42,8 @@ export interface State {
   // #12 part A: the disputed decision (construct 6), the case's facts (4), what happened (3), warnings (5).
   /** When the disputed decision or action happened (the `disputedDecision` anchor), if the opening gave it. */
   readonly decidedAt: number | undefined;
-  /** Fact id → its value: from the opening's `facts` and `flags`, then `noted` events. */
-  readonly facts: Map<string, string | boolean>;
+  /** Fact id → its value: from the opening's `facts` and `flags`, then `noted` events. Written through {@link setIn}. */
+  facts: ReadonlyMap<string, string | boolean>;
   /** Resolutions, escalations, withdrawals and bypasses, in order: what arising duties arise from. */
   readonly happened: Happening[];
   /** How many happenings so far matched each of the protocol's arising duties, by the duty's index. */
@@ -58,6 +58,23 @@ export interface Happening {
   /** The stage resolved at or escalated into, or the rule invoked. */
   readonly ref: string;
   readonly at: number;
+}
+
+/**
+ * The value of a case's `fulfilled`, `fulfilments` and `facts` until their first entry: most cases
+ * never have one, and a sweep would otherwise build three empty maps per case. Never written: every
+ * write goes through {@link setIn}, which gives the case its own map first.
+ */
+export const NO_ENTRIES: ReadonlyMap<string, never> = new Map<string, never>();
+
+type MapField = 'fulfilled' | 'fulfilments' | 'facts';
+type ValueOf<K extends MapField> = State[K] extends ReadonlyMap<string, infer V> ? V : never;
+
+/** Sets `key` in one of the case's lazily made maps. */
+export function setIn<K extends MapField>(state: State, field: K, key: string, value: ValueOf<K>): void {
+  let map = state[field] as ReadonlyMap<string, ValueOf<K>>;
+  if (map === NO_ENTRIES) state[field] = (map = new Map()) as State[K];
+  (map as Map<string, ValueOf<K>>).set(key, value);
 }
 
 export class Refused {
@@ -77,9 +94,14 @@ export function text(value: unknown, field: string, type: string): string {
   return value as string;
 }
 
+// An event's instant fields, with their error paths made once: the fold reads one or two per event.
+const FIELD_PATHS = new Map<string, readonly string[]>();
+
 export function instant(value: unknown, field: string): number {
+  let path = FIELD_PATHS.get(field);
+  if (!path) FIELD_PATHS.set(field, (path = [field]));
   try {
-    return toEpochMs(value, [field]);
+    return toEpochMs(value, path);
   } catch (error) {
     if (error instanceof TimeError) return refuse('engine/invalid-event', `"${field}": ${error.message}`);
     throw error;

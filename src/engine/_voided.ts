@@ -20,11 +20,15 @@ function targetOf(events: readonly unknown[], i: number): number | undefined {
  * Index of each voided event → index of the `voided` event that voids it (the first one). A
  * `voided` event dated after `cut` does not count: as of then, the mistake stood.
  */
-export function voidedEvents(events: readonly unknown[], readAt: (value: unknown) => number, cut: number | undefined): Map<number, number> {
-  const voids = new Map<number, number>();
+export function voidedEvents(
+  events: readonly unknown[],
+  readAt: (value: unknown) => number,
+  cut: number | undefined,
+): ReadonlyMap<number, number> {
+  let voids: Map<number, number> | undefined;
   for (let i = 0; i < events.length; i++) {
     const target = targetOf(events, i);
-    if (target === undefined || voids.has(target)) continue;
+    if (target === undefined || voids?.has(target)) continue;
     if (cut !== undefined) {
       let at: number;
       try {
@@ -34,10 +38,13 @@ export function voidedEvents(events: readonly unknown[], readAt: (value: unknown
       }
       if (at > cut) continue;
     }
-    voids.set(target, i);
+    (voids ??= new Map()).set(target, i);
   }
-  return voids;
+  // Most logs void nothing: one shared empty map, never written, rather than a new one per case.
+  return voids ?? NONE;
 }
+
+const NONE: ReadonlyMap<number, number> = new Map<number, number>();
 
 /** Checks the `voided` event at index `i` in its place in the fold; `voids` is {@link voidedEvents}. */
 export function checkVoid(events: readonly unknown[], i: number, raw: Record<string, unknown>, voids: ReadonlyMap<number, number>): void {

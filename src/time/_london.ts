@@ -4,7 +4,7 @@
 // identical on every runtime whatever its ICU data; test/time/london.test.ts checks every transition
 // from 2000 to 2099 against luxon's Europe/London.
 
-import { FIRST_YEAR, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
+import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
 import { TimeError } from './timeError.js';
 
 const HOUR = 3_600_000;
@@ -66,18 +66,18 @@ export function londonToEpoch(days: number, msOfDay: number, path: readonly (str
 
 const PAD2 = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`));
 const pad = (n: number): string => PAD2[n] ?? String(n);
-const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
 
 function clock(msOfDay: number): string {
   return `${pad(Math.floor(msOfDay / HOUR))}:${pad(Math.floor((msOfDay % HOUR) / 60_000))}`;
 }
 
 // Instants already formatted, direct-mapped by a hash of the milliseconds: a status writes each event
-// time two or three times (stage, history, records) and a sweep writes the same end-of-day due
-// instants for thousands of cases, so most calls are a hit. Bounded (4,096 strings); a collision
-// only overwrites a slot. The hash mixes in the high bits because end-of-day instants share their
-// low bits (86,400,000 is a multiple of 1,024).
-const SLOTS = 4096;
+// time two or three times (stage, history, records, when a duty was met), so most repeat calls are a
+// hit. Small on purpose (#15): every string held here outlives the next minor collection and is
+// copied into the old generation, so a large cache of a sweep's ever-new event times cost more in
+// collection than it saved in formatting. The hash mixes in the high bits because end-of-day instants
+// share their low bits (86,400,000 is a multiple of 1,024).
+const SLOTS = 64;
 const cachedMs = new Float64Array(SLOTS).fill(Number.NaN);
 const cachedText: string[] = new Array<string>(SLOTS).fill('');
 
@@ -91,13 +91,29 @@ export function formatLondon(epochMs: number): string {
   return text;
 }
 
+const PAD3 = Array.from({ length: 1000 }, (_, i) => `.${i < 10 ? '00' : i < 100 ? '0' : ''}${i}`);
+// `YYYY-MM-DDT` for each day of the supported range, written on first use.
+const dayPrefix: string[] = new Array<string>(LAST_DAY - FIRST_DAY + 1).fill('');
+
+function prefixOf(days: number): string {
+  const i = days - FIRST_DAY;
+  if (i < 0 || i >= dayPrefix.length) return `${formatDay(days)}T`;
+  const hit = dayPrefix[i]!;
+  return hit !== '' ? hit : (dayPrefix[i] = `${formatDay(days)}T`);
+}
+
 function writeLondon(epochMs: number): string {
   const offset = londonOffset(epochMs);
   const local = epochMs + offset;
   const days = Math.floor(local / MS_PER_DAY);
-  const ms = local - days * MS_PER_DAY;
-  const seconds = Math.floor(ms / 1000) % 60;
-  const millis = ms % 1000;
-  const fraction = millis === 0 ? '' : `.${pad3(millis)}`;
-  return `${formatDay(days)}T${clock(ms)}:${pad(seconds)}${fraction}${offset ? '+01:00' : '+00:00'}`;
+  let ms = local - days * MS_PER_DAY;
+  const hours = Math.floor(ms / HOUR);
+  ms -= hours * HOUR;
+  const minutes = Math.floor(ms / 60_000);
+  ms -= minutes * 60_000;
+  const seconds = Math.floor(ms / 1000);
+  const millis = ms - seconds * 1000;
+  const zone = offset ? '+01:00' : '+00:00';
+  const time = `${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}`;
+  return millis === 0 ? prefixOf(days) + time + zone : prefixOf(days) + time + PAD3[millis] + zone;
 }
