@@ -4,6 +4,7 @@
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
 import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import type { Owed } from './_obligations.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
@@ -24,6 +25,8 @@ export interface CompiledStage {
   readonly conditional: boolean;
   /** Every obligation id a case at this stage could have (any candidate variant, each party's copy). */
   readonly obligationIds: ReadonlyMap<Subject, readonly string[]>;
+  /** The tracked obligations of `obligations` (each party's copy), flattened once; for a stage that is not `conditional`. */
+  readonly owed: ReadonlyMap<Subject, readonly Owed[]>;
 }
 
 export interface Compiled {
@@ -66,6 +69,7 @@ export function compile(protocol: Protocol): Compiled {
     const obligations = new Map<Subject, Obligation[]>();
     const candidates = new Map<Subject, Variant[]>();
     const obligationIds = new Map<Subject, string[]>();
+    const owedBySubject = new Map<Subject, readonly Owed[]>();
     for (const subject of protocol.scope.subjects) {
       const mine = stage.variants.filter((v) => v.subjects === undefined || v.subjects.includes(subject));
       const variant = mine.find((v) => v.if === undefined);
@@ -74,6 +78,10 @@ export function compile(protocol: Protocol): Compiled {
         (variant?.owners ?? stage.owners).map((id) => roles.get(id)!),
       );
       obligations.set(subject, variant?.obligations ?? stage.obligations);
+      owedBySubject.set(
+        subject,
+        (variant?.obligations ?? stage.obligations).flatMap((o) => owed(o)),
+      );
       candidates.set(subject, mine);
       const all = [...stage.obligations, ...mine.flatMap((v) => v.obligations ?? [])];
       obligationIds.set(subject, [...new Set(all.flatMap((o) => owed(o).map((x) => x.id)))]);
@@ -90,6 +98,7 @@ export function compile(protocol: Protocol): Compiled {
       candidates,
       conditional: stage.variants.some((v) => v.if !== undefined),
       obligationIds,
+      owed: owedBySubject,
     };
     stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);

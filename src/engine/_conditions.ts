@@ -4,6 +4,8 @@
 
 import type { Condition, Obligation, RecordType, Role, Variant } from '../protocol/schema.js';
 import type { Compiled, CompiledStage } from './_compile.js';
+import type { Owed } from './_obligations.js';
+import { owed } from './_parties.js';
 import type { State, Visit } from './_state.js';
 
 /** Whether a condition holds in the case as folded so far. */
@@ -28,6 +30,12 @@ function variantOf(stage: CompiledStage, state: State): Variant | undefined {
 export function stageObligations(stage: CompiledStage, state: State): readonly Obligation[] {
   if (!stage.conditional) return stage.obligations.get(state.subject)!;
   return variantOf(stage, state)?.obligations ?? stage.stage.obligations;
+}
+
+/** A stage's tracked obligations for this case: {@link stageObligations}, each party's copy apart. */
+export function stageOwed(stage: CompiledStage, state: State): readonly Owed[] {
+  if (!stage.conditional) return stage.owed.get(state.subject)!;
+  return stageObligations(stage, state).flatMap((o) => owed(o));
 }
 
 /** A stage's owners for this case (its variant's, or its own). */

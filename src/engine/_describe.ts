@@ -117,23 +117,27 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
     else if (judged.state === 'dueNow') dueNow++;
   });
   const records: RequiredRecord[] = [];
+  const missingRecords: RequiredRecord[] = [];
+  const history: CaseStatus['history'][number][] = [];
   for (const visit of state.visits) {
+    history.push({ stage: visit.stage.id, enteredAt: formatLondon(visit.enteredAt), leftAt: iso(visit.leftAt) });
     for (const record of requiredRecords(c, visit, state)) {
       const at = madeFor(state.records.get(record.id), visit.enteredAt);
-      records.push({
+      const row: RequiredRecord = {
         stage: visit.stage.id,
         record: record.id,
         title: record.title,
         made: at !== undefined,
         at: iso(at),
         noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false,
-      });
+      };
+      records.push(row);
+      if (at === undefined) missingRecords.push(row);
     }
   }
   const current = state.visits.at(-1)!;
-  const missingRecords = records.filter((r) => !r.made);
-  return {
-    protocol: { id: c.protocol.id, version: c.protocol.version },
+  const status: CaseStatus = {
+    protocol: pinOf(c),
     now: nowText,
     phase: state.phase,
     subject: state.subject,
@@ -144,7 +148,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
       owners: ownersShown(c, current.stage, stageOwners(c, current.stage, state)),
     },
     agencies: state.agencies,
-    history: state.visits.map((v) => ({ stage: v.stage.id, enteredAt: formatLondon(v.enteredAt), leftAt: iso(v.leftAt) })),
+    history,
     obligations,
     records,
     missingRecords,
@@ -152,8 +156,19 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
     bypassRules: state.phase === 'open' ? c.bypassSummaries : [],
     bypasses: state.bypasses.map((b) => ({ rule: b.rule.id, at: formatLondon(b.at), effect: b.rule.effect.type })),
     exitedTo: state.exitedTo ?? null,
-    ...(state.warnings.length ? { warnings: state.warnings } : {}),
     attendance: attendanceUnmet(c, state),
     counts: { overdue, dueSoon, dueNow, missingRecords: missingRecords.length },
   };
+  if (!state.warnings.length) return status;
+  // Warnings sit before attendance, where they have always been shown.
+  const { attendance, counts, ...before } = status;
+  return { ...before, warnings: state.warnings, attendance, counts };
+}
+
+// The protocol a status is of, shared and frozen per protocol.
+const pins = new WeakMap<Compiled, CaseStatus['protocol']>();
+function pinOf(c: Compiled): CaseStatus['protocol'] {
+  let hit = pins.get(c);
+  if (!hit) pins.set(c, (hit = Object.freeze({ id: c.protocol.id, version: c.protocol.version })));
+  return hit;
 }

@@ -9,9 +9,8 @@ import type { Duration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
 import { eachArising, madeForParty } from './_arising.js';
 import type { Compiled } from './_compile.js';
-import { holds, stageObligations } from './_conditions.js';
+import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
-import { owed } from './_parties.js';
 import type { ReadOptions } from './_options.js';
 import type { Made, State, Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
@@ -64,11 +63,34 @@ export interface Judged {
   readonly repeat?: RepeatCounts;
 }
 
+/** An anchor's name read once: what it is measured from, and the stage or record it names. */
+interface Anchor {
+  readonly kind: 'stageEntered' | 'disagreement' | 'disputedDecision' | 'caseOpened' | 'bypassed' | 'entered' | 'completed' | 'record';
+  readonly ref: string;
+}
+
+// Anchors by their text: a protocol names a few dozen, and every obligation of every case reads one.
+const readAnchors = new Map<string, Anchor>();
+const NAMED = new Set(['stageEntered', 'disagreement', 'disputedDecision', 'caseOpened', 'bypassed']);
+
+function anchorOf(text: string): Anchor {
+  let anchor = readAnchors.get(text);
+  if (anchor) return anchor;
+  const colon = text.indexOf(':');
+  anchor = NAMED.has(text)
+    ? { kind: text as Anchor['kind'], ref: '' }
+    : { kind: text.slice(0, colon) as Anchor['kind'], ref: text.slice(colon + 1) };
+  // Bounded: a hand-built protocol could name endless anchors, and these are only a shortcut.
+  if (readAnchors.size < 4096) readAnchors.set(text, anchor);
+  return anchor;
+}
+
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
 export function anchors(state: State, visit: Visit | undefined, bypassedAt?: number): AnchorLookup {
-  return (anchor) => {
-    if (anchor === undefined) return bypassedAt ?? visit?.enteredAt;
-    switch (anchor) {
+  return (text) => {
+    if (text === undefined) return bypassedAt ?? visit?.enteredAt;
+    const { kind, ref } = anchorOf(text);
+    switch (kind) {
       case 'stageEntered':
         return visit?.enteredAt;
       case 'disagreement':
@@ -80,13 +102,13 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
         return state.openedAt;
       case 'bypassed':
         return bypassedAt;
+      case 'entered':
+        return state.entered.get(ref);
+      case 'completed':
+        return state.completed.get(ref);
+      default:
+        return state.records.get(ref)?.occurred[0];
     }
-    const colon = anchor.indexOf(':');
-    const kind = anchor.slice(0, colon);
-    const ref = anchor.slice(colon + 1);
-    if (kind === 'entered') return state.entered.get(ref);
-    if (kind === 'completed') return state.completed.get(ref);
-    return state.records.get(ref)?.occurred[0];
   };
 }
 
@@ -153,23 +175,22 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
     const where = { stage: v.stage.id, rule: null };
-    for (const duty of stageObligations(v.stage, state))
-      for (const o of owed(duty)) {
-        if (o.if !== undefined && !holds(o.if, state)) continue;
-        const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
-        const byEvent = state.fulfilled.get(o.id);
-        if (o.every !== undefined) {
-          const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, where, state, v, endedBy, stopped);
-          if (repeating) {
-            visit(repeating);
-            continue;
-          }
+    for (const o of stageOwed(v.stage, state)) {
+      if (o.if !== undefined && !holds(o.if, state)) continue;
+      const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
+      const byEvent = state.fulfilled.get(o.id);
+      if (o.every !== undefined) {
+        const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, where, state, v, endedBy, stopped);
+        if (repeating) {
+          visit(repeating);
+          continue;
         }
-        const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
-        // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
-        // procedure (bypass rules' urgent actions still are, below).
-        visit(judge(j, o, lookup, where, metAt, stopped && metAt === undefined));
       }
+      const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
+      // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
+      // procedure (bypass rules' urgent actions still are, below).
+      visit(judge(j, o, lookup, where, metAt, stopped && metAt === undefined));
+    }
   }
   for (const { rule, at } of state.bypasses) {
     visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));

@@ -19,6 +19,14 @@ export interface ReadOptions {
 
 const SAME_WORKING_DAY = toDuration('sameWorkingDay');
 
+// The options of a call that gives none, per protocol: a sweep reads them for every case.
+const defaults = new WeakMap<Compiled, ReadOptions>();
+function defaultsOf(c: Compiled): ReadOptions {
+  let hit = defaults.get(c);
+  if (!hit) defaults.set(c, (hit = Object.freeze({ calendar: c.calendar, dueSoon: 1, grace: SAME_WORKING_DAY })));
+  return hit;
+}
+
 export class OptionsError {
   constructor(
     readonly message: string,
@@ -50,11 +58,14 @@ function checkClosures(closures: unknown): void {
  * are allowed here: `plan` and `worklist` pass their own options through.
  */
 export function readOptions(c: Compiled, options: unknown, extraKeys: readonly string[] = []): ReadOptions {
-  if (options === undefined) return { calendar: c.calendar, dueSoon: 1, grace: SAME_WORKING_DAY };
+  if (options === undefined) return defaultsOf(c);
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     fail(`Options are an object such as { "closures": [...] } or {}, got ${describe(options)}.`, []);
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o))
+  const keys = Object.keys(o);
+  // No options given (`{}`, the default of every engine call) reads as none: the same shared answer.
+  if (keys.length === 0 && Object.getPrototypeOf(o) === Object.prototype) return defaultsOf(c);
+  for (const key of keys)
     if (!KNOWN.includes(key) && !extraKeys.includes(key))
       fail(`Unknown option "${key}"; options are ${[...KNOWN, ...extraKeys].join(', ')}.`, [key]);
   if (o.closures !== undefined) checkClosures(o.closures);

@@ -91,7 +91,16 @@ export function formatLondon(epochMs: number): string {
   return text;
 }
 
-const PAD3 = Array.from({ length: 1000 }, (_, i) => `.${i < 10 ? '00' : i < 100 ? '0' : ''}${i}`);
+// An instant is written in four pieces from tables (the day, `HH:MM:`, the seconds, and the
+// fraction with the offset) rather than from seven, each piece being a new string.
+// The tables fill on first use, so that importing the library builds none of their 3,560 strings.
+const ZONES = ['+00:00', '+01:00'];
+const HOUR_MINUTE: string[] = new Array<string>(1440).fill('');
+const SECOND_ZONE: string[] = new Array<string>(120).fill('');
+const FRACTION_ZONE: string[] = new Array<string>(2000).fill('');
+const hourMinute = (i: number): string => HOUR_MINUTE[i] || (HOUR_MINUTE[i] = `${PAD2[Math.floor(i / 60)]}:${PAD2[i % 60]}:`);
+const secondZone = (i: number): string => SECOND_ZONE[i] || (SECOND_ZONE[i] = `${PAD2[i >> 1]}${ZONES[i & 1]}`);
+const fractionZone = (i: number): string => FRACTION_ZONE[i] || (FRACTION_ZONE[i] = `.${String(i >> 1).padStart(3, '0')}${ZONES[i & 1]}`);
 // `YYYY-MM-DDT` for each day of the supported range, written on first use.
 const dayPrefix: string[] = new Array<string>(LAST_DAY - FIRST_DAY + 1).fill('');
 
@@ -113,7 +122,7 @@ function writeLondon(epochMs: number): string {
   ms -= minutes * 60_000;
   const seconds = Math.floor(ms / 1000);
   const millis = ms - seconds * 1000;
-  const zone = offset ? '+01:00' : '+00:00';
-  const time = `${PAD2[hours]}:${PAD2[minutes]}:${PAD2[seconds]}`;
-  return millis === 0 ? prefixOf(days) + time + zone : prefixOf(days) + time + PAD3[millis] + zone;
+  const bst = offset ? 1 : 0;
+  const head = prefixOf(days) + hourMinute(hours * 60 + minutes);
+  return millis === 0 ? head + secondZone(seconds * 2 + bst) : head + PAD2[seconds]! + fractionZone(millis * 2 + bst);
 }
