@@ -39,6 +39,15 @@ function copies(duty: Arising, n: number): readonly Owed[] {
   return hit;
 }
 
+// The ids of an occurrence's copies: kept per duty for the first (the list a sweep's cases share).
+const firstIds = new WeakMap<Arising, readonly string[]>();
+function copyIds(duty: Arising, n: number): readonly string[] {
+  if (n !== 1) return copies(duty, n).map((o) => o.id);
+  let hit = firstIds.get(duty);
+  if (!hit) firstIds.set(duty, (hit = copies(duty, 1).map((o) => o.id)));
+  return hit;
+}
+
 /**
  * Records that something happened, and makes the duties arising from it active (so "fulfilled" can
  * name them). Each duty's count of matching happenings is kept on the case's state, so a new one
@@ -51,7 +60,7 @@ export function happen(c: Compiled, state: State, happening: Happening): void {
     const duty = duties[i]!;
     if (!matches(duty.on, happening)) continue;
     const n = (state.arisingCounts[i] = (state.arisingCounts[i] ?? 0) + 1);
-    for (const o of copies(duty, n)) state.active.add(o.id);
+    state.activeFrom.push(copyIds(duty, n));
   }
 }
 

@@ -7,7 +7,8 @@ import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
 import { admitPath, pathAllows } from './_path.js';
 import { noteFulfilment } from './_repeat.js';
-import { end, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
+import { activeIds, activeList, end, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
+import type { BypassRule } from '../protocol/schema.js';
 import type { AllowedMove } from './types.js';
 
 /** The moves that are the same for every case of a protocol, built once and frozen (a sweep lists them for every case). */
@@ -53,7 +54,7 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   const m = shared(c);
   if (!state) return [...m.opening];
   if (state.phase === 'closed') return [];
-  const fulfilled: AllowedMove = { type: 'fulfilled', obligations: [...state.active] };
+  const fulfilled: AllowedMove = { type: 'fulfilled', obligations: activeList(state) };
   if (state.phase !== 'open') return [m.recorded, fulfilled, m.closed];
   const current = state.visits.at(-1)!.stage;
   const moves: AllowedMove[] = [];
@@ -73,6 +74,14 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (current.stage.canResolve) moves.push(m.resolved);
   moves.push(m.withdrawn);
   return moves;
+}
+
+// A rule's id as the one-item list an invoked rule makes active, shared per rule.
+const ruleIds = new WeakMap<BypassRule, readonly string[]>();
+function idOf(rule: BypassRule): readonly string[] {
+  let hit = ruleIds.get(rule);
+  if (!hit) ruleIds.set(rule, (hit = Object.freeze([rule.id])));
+  return hit;
 }
 
 const notOpen = (state: State): never =>
@@ -146,7 +155,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
   fulfilled(c, state, raw, at) {
     const id = text(raw.obligation, 'obligation', 'fulfilled');
-    if (!state.active.has(id)) {
+    if (!activeIds(state).has(id)) {
       refuse(
         'engine/unknown-obligation',
         `No obligation "${id}" is active in this case; name an obligation of a stage the case has reached (for its subject), or a bypass rule already invoked.`,
@@ -162,7 +171,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       c.rules.get(id) ??
       refuse('engine/unknown-rule', `No bypass rule "${id}" in ${c.protocol.id}; rules are ${[...c.rules.keys()].join(', ') || '(none)'}.`);
     state.bypasses.push({ rule, at });
-    state.active.add(rule.id);
+    state.activeFrom.push(idOf(rule));
     happen(c, state, { on: 'bypassed', ref: rule.id, at });
     if (rule.effect.type === 'jumpTo') {
       const target = c.stageById.get(rule.effect.stage)!;

@@ -35,8 +35,15 @@ export interface State {
   /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. Written through {@link setIn}. */
   fulfilments: ReadonlyMap<string, number[]>;
   readonly bypasses: { rule: BypassRule; at: number }[];
-  /** Ids of the obligations that exist so far (kept as the case moves, so checking one is O(1)). */
-  readonly active: Set<string>;
+  /**
+   * The ids of the obligations that exist so far, as the lists they came in (a stage's ids when it is
+   * entered, a rule's when it is invoked, an arising duty's copies): read through {@link activeIds},
+   * so that a case that never names one pays for no set.
+   */
+  readonly activeFrom: (readonly string[])[];
+  /** {@link activeFrom} as a set, brought up to date on demand; `activeSeen` lists are in it. */
+  activeSet: Set<string> | undefined;
+  activeSeen: number;
   exitedTo: string | undefined;
   lastAt: number;
   // #12 part A: the disputed decision (construct 6), the case's facts (4), what happened (3), warnings (5).
@@ -116,7 +123,31 @@ export function enter(state: State, stage: CompiledStage, at: number): void {
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
   state.entered.set(stage.id, at);
-  for (const id of stage.obligationIds.get(state.subject)!) state.active.add(id);
+  state.activeFrom.push(stage.obligationIds.get(state.subject)!);
+}
+
+/** The ids of the obligations that exist so far, as a set (for checking a "fulfilled" event). */
+export function activeIds(state: State): ReadonlySet<string> {
+  const set = (state.activeSet ??= new Set());
+  for (; state.activeSeen < state.activeFrom.length; state.activeSeen++) for (const id of state.activeFrom[state.activeSeen]!) set.add(id);
+  return set;
+}
+
+/** The ids of the obligations that exist so far, each once, in the order they came to exist. */
+export function activeList(state: State): string[] {
+  if (state.activeSet) return [...activeIds(state)];
+  const out: string[] = [];
+  for (const ids of state.activeFrom) for (const id of ids) out.push(id);
+  // Ids are unique within a protocol, but a hand-built one may repeat an id, and a rule invoked
+  // twice is listed twice: the set then keeps the first of each, as listing it always has.
+  return hasRepeat(out) ? [...activeIds(state)] : out;
+}
+
+// A short list is checked pairwise, which allocates nothing; a long one through a set.
+function hasRepeat(ids: readonly string[]): boolean {
+  if (ids.length > 32) return new Set(ids).size < ids.length;
+  for (let i = 1; i < ids.length; i++) for (let k = 0; k < i; k++) if (ids[i] === ids[k]) return true;
+  return false;
 }
 
 export function leaveFor(stages: readonly CompiledStage[], state: State, target: CompiledStage, at: number): void {
