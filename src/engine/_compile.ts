@@ -36,6 +36,8 @@ export interface Compiled {
   readonly entryStages: readonly CompiledStage[];
   readonly roles: ReadonlyMap<string, Role>;
   readonly records: ReadonlyMap<string, RecordType>;
+  /** Record id → its place in `protocol.records`, where a case keeps its makings (`State.made`). */
+  readonly recordIndex: ReadonlyMap<string, number>;
   readonly rules: ReadonlyMap<string, BypassRule>;
   /** Obligation id → the stage it belongs to (any variant). */
   readonly obligationStage: ReadonlyMap<string, CompiledStage>;
@@ -110,6 +112,7 @@ export function compile(protocol: Protocol): Compiled {
     entryStages: stages.filter((s) => s.index === 0 || s.stage.entry !== undefined),
     roles,
     records,
+    recordIndex: new Map(protocol.records.map((r, i) => [r.id, i])),
     rules: new Map(protocol.bypass.map((r) => [r.id, r])),
     obligationStage,
     subjects: new Set(protocol.scope.subjects),

@@ -10,8 +10,8 @@ import type { Compiled, CompiledStage } from './_compile.js';
 import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
-import type { State } from './_state.js';
-import type { Role } from '../protocol/schema.js';
+import type { State, Visit } from './_state.js';
+import type { RecordType, Role } from '../protocol/schema.js';
 import { FIRST_DAY } from '../time/_days.js';
 import { endOfDayEpoch } from '../time/workingDays.js';
 import type { CaseStatus, DueAt, ObligationStatus, OwnerSummary, RequiredRecord } from './types.js';
@@ -121,18 +121,22 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   const history: CaseStatus['history'][number][] = [];
   for (const visit of state.visits) {
     history.push({ stage: visit.stage.id, enteredAt: formatLondon(visit.enteredAt), leftAt: iso(visit.leftAt) });
-    for (const record of requiredRecords(c, visit, state)) {
-      const at = madeFor(state.records.get(record.id), visit.enteredAt);
-      const row: RequiredRecord = {
-        stage: visit.stage.id,
-        record: record.id,
-        title: record.title,
-        made: at !== undefined,
-        at: iso(at),
-        noChildOrFamilyDetails: record.noChildOrFamilyDetails ?? false,
-      };
-      records.push(row);
-      if (at === undefined) missingRecords.push(row);
+    const { rows, indexes } = requiredRows(c, visit, state);
+    for (let i = 0; i < rows.length; i++) {
+      const unmade = rows[i]!;
+      const at = madeFor(state.made[indexes[i]!], visit.enteredAt);
+      if (at === undefined) {
+        records.push(unmade);
+        missingRecords.push(unmade);
+      } else
+        records.push({
+          stage: unmade.stage,
+          record: unmade.record,
+          title: unmade.title,
+          made: true,
+          at: formatLondon(at),
+          noChildOrFamilyDetails: unmade.noChildOrFamilyDetails,
+        });
     }
   }
   const current = state.visits.at(-1)!;
@@ -163,6 +167,38 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   // Warnings sit before attendance, where they have always been shown.
   const { attendance, counts, ...before } = status;
   return { ...before, warnings: state.warnings, attendance, counts };
+}
+
+// The rows of the records a stage requires as status shows them while not made: shared and frozen
+// per stage, the same for every case at a stage whose requirements have no conditions. A record
+// made is a row of its own.
+// Beside each row, the record's place in the protocol (`State.made`).
+interface Rows {
+  readonly rows: readonly RequiredRecord[];
+  readonly indexes: readonly number[];
+}
+
+const rowsByStage = new WeakMap<CompiledStage, Rows>();
+
+function rowsOf(c: Compiled, stage: CompiledStage, types: readonly RecordType[]): Rows {
+  const rows = types.map((type) =>
+    Object.freeze({
+      stage: stage.id,
+      record: type.id,
+      title: type.title,
+      made: false,
+      at: null,
+      noChildOrFamilyDetails: type.noChildOrFamilyDetails ?? false,
+    }),
+  );
+  return { rows, indexes: types.map((type) => c.recordIndex.get(type.id)!) };
+}
+
+function requiredRows(c: Compiled, visit: Visit, state: State): Rows {
+  if (visit.stage.stage.requiresIf?.length) return rowsOf(c, visit.stage, requiredRecords(c, visit, state));
+  let hit = rowsByStage.get(visit.stage);
+  if (!hit) rowsByStage.set(visit.stage, (hit = rowsOf(c, visit.stage, visit.stage.requires)));
+  return hit;
 }
 
 // The protocol a status is of, shared and frozen per protocol.

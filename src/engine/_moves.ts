@@ -124,7 +124,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
   recorded(c, state, raw, at) {
     const record = text(raw.record, 'record', 'recorded');
-    if (!c.records.has(record))
+    const index = c.recordIndex.get(record);
+    if (index === undefined)
       refuse(
         'engine/unknown-record',
         `No record "${record}" in ${c.protocol.id}; records are ${[...c.records.keys()].join(', ') || '(none)'}.`,
@@ -145,6 +146,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
       state.records.set(record, first);
+      state.made[index!] = first;
       return;
     }
     const slot = made.at.length;

@@ -75,6 +75,7 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     entered: new Map(),
     completed: new Map(),
     records: new Map(),
+    made: [],
     fulfilled: NO_ENTRIES,
     fulfilments: NO_ENTRIES,
     bypasses: [],

@@ -30,6 +30,8 @@ export interface State {
   readonly completed: Map<string, number>;
   /** Record id → each time it was made, in order (see {@link Made}). */
   readonly records: Map<string, Made>;
+  /** The same makings by the record's place in the protocol (`Compiled.recordIndex`): what status reads for every stage's records. */
+  readonly made: (Made | undefined)[];
   /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
   fulfilled: ReadonlyMap<string, number>;
   /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. Written through {@link setIn}. */
