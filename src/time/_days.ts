@@ -62,12 +62,15 @@ const formatted: string[] = new Array<string>(DAY_COUNT).fill('');
 /** `YYYY-MM-DD` for a day number; memoised inside the supported range, where nearly every call lands. */
 export function formatDay(days: number): string {
   const i = days - FIRST_DAY;
-  if (i >= 0 && i < DAY_COUNT) {
-    const hit = formatted[i]!;
-    if (hit !== '') return hit;
-  }
+  // Small enough to inline into every caller; formatting itself is left to formatNewDay.
+  const hit = i >= 0 && i < DAY_COUNT ? formatted[i]! : '';
+  return hit === '' ? formatNewDay(days) : hit;
+}
+
+function formatNewDay(days: number): string {
   const { year, month, day } = civilFromDays(days);
   const text = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  const i = days - FIRST_DAY;
   if (i >= 0 && i < DAY_COUNT) formatted[i] = text;
   return text;
 }
@@ -84,12 +87,61 @@ const YEAR_START = new Int32Array(LAST_YEAR - FIRST_YEAR + 2);
 for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++) YEAR_START[y - FIRST_YEAR] = daysFromCivil(y, 1, 1);
 const BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
+// The supported years' months by (year - 2000) * 12 + month - 1: the day number of each month's first
+// day and its length. 1,200 entries (6 KB), so reading a supported date is one index and two reads.
+const MONTH_START = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12);
+const MONTH_DAYS = new Uint8Array(MONTH_START.length);
+for (let y = FIRST_YEAR, k = 0; y <= LAST_YEAR; y++) {
+  for (let m = 1; m <= 12; m++, k++) {
+    MONTH_START[k] = YEAR_START[y - FIRST_YEAR]! + BEFORE_MONTH[m - 1]! + (m > 2 && isLeapYear(y) ? 1 : 0);
+    MONTH_DAYS[k] = daysInMonth(y, m);
+  }
+}
+
 /**
  * Reads `YYYY-MM-DD` at the start of `text` by hand, because this sits on the hot path of every
- * working-day sum. Returns NaN for anything that is not a real calendar date.
+ * working-day sum and every event time a sweep reads. Returns NaN for anything that is not a real
+ * calendar date.
  */
 export function readDate(text: string): number {
-  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  if (text.length < 10) return Number.NaN;
+  // The supported years, 2000 to 2099, in one pass with no calls: the ten characters read once each,
+  // every digit checked on its own, the month and its length from the tables above.
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  if (
+    text.charCodeAt(0) === 50 &&
+    text.charCodeAt(1) === 48 &&
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    y2 >= 0 &&
+    y2 <= 9 &&
+    y3 >= 0 &&
+    y3 <= 9 &&
+    m0 >= 0 &&
+    m0 <= 1 &&
+    m1 >= 0 &&
+    m1 <= 9 &&
+    d0 >= 0 &&
+    d0 <= 3 &&
+    d1 >= 0 &&
+    d1 <= 9
+  ) {
+    const month = m0 * 10 + m1;
+    const day = d0 * 10 + d1;
+    const k = (y2 * 10 + y3) * 12 + month - 1;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[k]!) return MONTH_START[k]! + day - 1;
+  }
+  return readAnyDate(text);
+}
+
+/** {@link readDate} for any year 0000 to 9999 (the fast path above takes the supported ones). */
+function readAnyDate(text: string): number {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const y0 = digit(text, 0);
   const y1 = digit(text, 1);
   const y2 = digit(text, 2);
@@ -111,20 +163,23 @@ export function readDate(text: string): number {
   return start + BEFORE_MONTH[month - 1]! + leap + day - 1;
 }
 
-/** A `YYYY-MM-DD` string in the supported range as a day number, or a {@link TimeError}. */
 const NO_PATH: readonly (string | number)[] = [];
 
-// Valid dates already read, by their text: a sweep asks about the same few thousand dates again and
-// again, and a string's hash is computed once and kept by the engine, so a hit costs one Map lookup.
-// Bounded: only the 36,525 valid dates of the supported range are ever stored.
-const readDays = new Map<string, number>();
-
+/** A `YYYY-MM-DD` string in the supported range as a day number, or a {@link TimeError}. */
 export function parseDay(text: unknown, path: readonly (string | number)[] = NO_PATH): number {
+  // The common case kept small enough to inline into its callers; every refusal is made below.
+  if (typeof text === 'string' && text.length === 10) {
+    const days = readDate(text);
+    if (days >= FIRST_DAY && days <= LAST_DAY) return days;
+  }
+  return parseDayOrThrow(text, path);
+}
+
+/** {@link parseDay} for anything its fast path did not take: reads the date again, or throws its error. */
+function parseDayOrThrow(text: unknown, path: readonly (string | number)[]): number {
   if (typeof text !== 'string' || text.length !== 10) {
     throw new TimeError('time/invalid-date', `Expected a date as "YYYY-MM-DD" (for example "2026-12-21"), got ${describe(text)}.`, path);
   }
-  const known = readDays.get(text);
-  if (known !== undefined) return known;
   const days = readDate(text);
   if (Number.isNaN(days)) {
     throw new TimeError(
@@ -134,7 +189,6 @@ export function parseDay(text: unknown, path: readonly (string | number)[] = NO_
     );
   }
   checkRange(days, path);
-  readDays.set(text, days);
   return days;
 }
 

@@ -138,7 +138,13 @@ let defaultCalendar: Calendar | undefined;
 const CALENDAR_PATH = ['calendar'];
 
 export function resolveCalendar(calendar: CalendarLike | undefined, path: readonly (string | number)[] = CALENDAR_PATH): Calendar {
-  if (calendar === undefined) return (defaultCalendar ??= resolveCalendar('england-and-wales', path));
+  // The default calendar, and the calendar object passed last, without a lookup: small enough to
+  // inline into the time functions, which run millions of times in a sweep.
+  if (calendar === undefined) return defaultCalendar ?? (defaultCalendar = lookUpCalendar('england-and-wales', path));
+  return typeof calendar === 'object' && calendar === lastChecked ? calendar : lookUpCalendar(calendar, path);
+}
+
+function lookUpCalendar(calendar: CalendarLike, path: readonly (string | number)[]): Calendar {
   if (typeof calendar === 'string') {
     const cached = regionCalendars.get(calendar);
     if (cached) return cached;
@@ -159,11 +165,13 @@ export function resolveCalendar(calendar: CalendarLike | undefined, path: readon
       path,
     );
   }
+  lastChecked = calendar;
   return calendar;
 }
 
 // Calendars already checked: the check reads a few fields, but the engine asks for every case.
 const checked = new WeakSet<object>();
+let lastChecked: Calendar | undefined;
 
 /**
  * Whether a value has every table a calendar's readers index, each of the right type and length. A

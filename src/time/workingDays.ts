@@ -1,6 +1,6 @@
 import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
-import { resolveCalendar, type Calendar, type CalendarLike } from './calendar.js';
+import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
 import { TimeError } from './timeError.js';
 
 // Day-number forms used by the engine; the exported functions below wrap them for `YYYY-MM-DD` strings.
@@ -10,14 +10,45 @@ export function isWorkingDayNumber(calendar: Calendar, day: number): boolean {
   return calendar.tables.working[day - FIRST_DAY] === 1;
 }
 
+/** The index in `tables.workingDays` of the Nth working day after `day` (see addWorkingDayNumbers). */
+function workingDayIndex(tables: CalendarTables, day: number, n: number): number {
+  const { rank, working } = tables;
+  const i = day - FIRST_DAY;
+  return n === 0 ? (working[i] ? rank[i]! - 1 : rank[i]!) : rank[i]! + n - 1;
+}
+
 /** @internal The Nth working day after `day`; N = 0 is `day` itself when it is a working day, else the next one. */
 export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number): number {
-  const { rank, workingDays, working } = calendar.tables;
-  const i = day - FIRST_DAY;
-  const k = n === 0 ? (working[i] ? rank[i]! - 1 : rank[i]!) : rank[i]! + n - 1;
-  const result = workingDays[k];
+  const result = calendar.tables.workingDays[workingDayIndex(calendar.tables, day, n)];
   if (result === undefined) checkRange(LAST_DAY + 1);
   return result!;
+}
+
+// Each calendar's working days as text, by index in its `workingDays`, filled as they are asked for:
+// a sum on strings then reads one array past the rank, where formatDay of the day number would be
+// two more dependent reads into large tables, and that chain of reads, not the arithmetic, is what a
+// sum costs. The calendar used last is kept at hand, so the WeakMap is consulted only on a change.
+const texts = new WeakMap<CalendarTables, (string | undefined)[]>();
+let lastTables: CalendarTables | undefined;
+let lastTexts: (string | undefined)[] = [];
+
+function workingDayText(tables: CalendarTables, k: number): string {
+  if (tables !== lastTables) useTextsOf(tables);
+  const hit = lastTexts[k];
+  return hit === undefined ? newWorkingDayText(tables, k) : hit;
+}
+
+function useTextsOf(tables: CalendarTables): void {
+  let list = texts.get(tables);
+  if (list === undefined) texts.set(tables, (list = new Array<string | undefined>(tables.workingDays.length)));
+  lastTables = tables;
+  lastTexts = list;
+}
+
+function newWorkingDayText(tables: CalendarTables, k: number): string {
+  const day = tables.workingDays[k];
+  if (day === undefined) checkRange(LAST_DAY + 1);
+  return (lastTexts[k] = formatDay(day!));
 }
 
 // Paths for error messages, allocated once: these functions run millions of times in a sweep.
@@ -25,11 +56,11 @@ const DATE = ['date'];
 const FROM = ['from'];
 const TO = ['to'];
 
-function amount(n: unknown): number {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    throw new TimeError('time/invalid-amount', `Expected a whole number of working days, 0 or more, got ${describe(n)}.`, ['n']);
-  }
-  return n;
+// The check inlines into each caller; the error is built out of line.
+const amount = (n: unknown): number => (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : refuseAmount(n));
+
+function refuseAmount(n: unknown): never {
+  throw new TimeError('time/invalid-amount', `Expected a whole number of working days, 0 or more, got ${describe(n)}.`, ['n']);
 }
 
 /**
@@ -54,7 +85,8 @@ export function isWorkingDay(date: string, calendar?: CalendarLike): boolean {
  * @throws {@link TimeError} for a malformed date or a result beyond the supported range
  */
 export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
-  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, DATE), 1));
+  const { tables } = resolveCalendar(calendar);
+  return workingDayText(tables, workingDayIndex(tables, parseDay(date, DATE), 1));
 }
 
 /**
@@ -74,7 +106,10 @@ export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
  * ```
  */
 export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
-  return formatDay(addWorkingDayNumbers(resolveCalendar(calendar), parseDay(date, DATE), amount(n)));
+  // In the order the checks ran before: the calendar, the date, then N.
+  const { tables } = resolveCalendar(calendar);
+  const day = parseDay(date, DATE);
+  return workingDayText(tables, workingDayIndex(tables, day, amount(n)));
 }
 
 /**
