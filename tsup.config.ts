@@ -1,6 +1,16 @@
-import { defineConfig } from 'tsup';
+import { type Options, defineConfig } from 'tsup';
 // `?raw` imports (the bundled protocols as JSON text): see scripts/raw-text.mjs.
 import { rawText } from './scripts/raw-text.mjs';
+
+/**
+ * Whitespace and comments out, syntax shortened, names kept (stack traces and the source maps still
+ * read): Node scans every byte of a module it loads, so this is part of the import cost (#15), and a
+ * comment with one non-ASCII character made Node decode the whole file as UTF-16.
+ */
+const compact: NonNullable<Options['esbuildOptions']> = (options) => {
+  options.minifyWhitespace = true;
+  options.minifySyntax = true;
+};
 
 export default defineConfig([
   {
@@ -19,6 +29,7 @@ export default defineConfig([
     // (measured in `npm run bench`). zod stays a dependency for the types of ProtocolSchema.
     noExternal: ['zod'],
     esbuildPlugins: [rawText],
+    esbuildOptions: compact,
   },
   {
     // The command-line tool: an ESM entry with a shebang, never imported by library users, and a
@@ -28,7 +39,8 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     splitting: true,
-    esbuildOptions(options) {
+    esbuildOptions(options, context) {
+      compact(options, context);
       options.chunkNames = 'cli/[name]-[hash]';
     },
     banner: { js: '#!/usr/bin/env node' },

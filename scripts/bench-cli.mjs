@@ -1,6 +1,6 @@
 // Cold start of the command-line tool: the wall time of `node dist/cli.js validate protocols/` (a new
 // process each run, as CI runs it) against a bare `node -e 0`, so that what is measured is the tool's
-// own cost, not Node's. Goal: under 150 ms more than bare Node. Prints nothing; the caller reports.
+// own cost, not Node's. Goal (#15): under 80 ms more than bare Node. Prints nothing; the caller reports.
 //
 //   import { benchCli } from './scripts/bench-cli.mjs';
 //   const { cliMs, nodeMs, extraMs } = await benchCli();

@@ -4,7 +4,8 @@
 import { type Dirent, closeSync, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { MAX_PROTOCOL_SIZE } from '../protocol/_input.js';
-import { type ProtocolResult, loadProtocol } from '../protocol/parse.js';
+import type { ProtocolIssue } from '../protocol/issues.js';
+import { type ProtocolResult, loadProtocolPlaced } from '../protocol/parse.js';
 import { Failure, UsageError } from './_errors.js';
 
 /** A path as the user would write it: relative to the current folder when inside it. */
@@ -80,21 +81,21 @@ export function maxSizeFrom(value: string | undefined): number {
 /**
  * Reads and loads a protocol file under the size cap. A file over the cap is refused before it is
  * read, with the same finding loadProtocol gives; bytes are decoded by loadProtocol, strictly.
+ * `place` gives more findings about the file (lint) their line and column; with `placing`, the
+ * positions are kept from the one read of the file, for a caller that will place findings.
  */
-export function loadProtocolFile(file: string, maxSize: number): ProtocolResult & { text?: string } {
+export function loadProtocolFile(
+  file: string,
+  maxSize: number,
+  placing = false,
+): ProtocolResult & { text?: string; place(issues: readonly ProtocolIssue[]): ProtocolIssue[] } {
   const { bytes, size } = readBytes(file, maxSize);
   if (!bytes) {
     const message = `The file is ${size.toLocaleString('en-GB')} bytes, more than the cap of ${maxSize.toLocaleString('en-GB')}; no protocol needs that. If this one does, raise the cap with --max-size.`;
-    return { success: false, issues: [{ code: 'json/too-large', path: [], message, severity: 'error' }] };
+    return { success: false, issues: [{ code: 'json/too-large', path: [], message, severity: 'error' }], place: (issues) => [...issues] };
   }
-  const result = loadProtocol(bytes, { maxSize });
-  let text: string | undefined;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    text = undefined;
-  }
-  return text === undefined ? result : { ...result, text };
+  const { result, text, place } = loadProtocolPlaced(bytes, { maxSize }, placing);
+  return text === undefined ? { ...result, place } : { ...result, text, place };
 }
 
 /** Reads a JSON file whose content is data for a command (a case): bad JSON makes it invalid (exit 1). */

@@ -5,7 +5,6 @@ import { basename } from 'node:path';
 import { acceptFindings } from '../protocol/accept.js';
 import { ISSUE_CODES, type ProtocolIssue } from '../protocol/issues.js';
 import { lintProtocol } from '../protocol/lint.js';
-import { locateIssues } from '../protocol/parse.js';
 import { type Protocol } from '../protocol/schema.js';
 import { parseInstant, toLondonDate } from '../time/instant.js';
 import {
@@ -90,12 +89,9 @@ Example:
 
 /** Every finding for one file: parse and check errors, or, for a sound protocol, its lint. */
 function check(file: string, today: string, maxSize: number): Finding[] {
-  const result = loadProtocolFile(file, maxSize);
+  const result = loadProtocolFile(file, maxSize, true);
   const issues = result.success
-    ? locateIssues(
-        result.text ?? '',
-        acceptFindings(result.protocol, [...lintProtocol(result.protocol, { today }), ...fileName(file, result.protocol)]),
-      )
+    ? result.place(acceptFindings(result.protocol, [...lintProtocol(result.protocol, { today }), ...fileName(file, result.protocol)]))
     : result.issues;
   // In file order, as editors and annotations read them (the library lists them by rule).
   const at = (f: Finding): number => (f.line ?? 0) * 1e6 + (f.column ?? 0);

@@ -142,6 +142,33 @@ export interface LoadOptions {
  * ```
  */
 export function loadProtocol(text: string | Uint8Array, options: LoadOptions = {}): ProtocolResult {
+  return load(text, options, false).result;
+}
+
+/** @internal What {@link loadProtocolPlaced} found: the result, the text read, and a way to place more findings in it. */
+export interface PlacedLoad {
+  readonly result: ProtocolResult;
+  /** The decoded text, when it could be decoded. */
+  readonly text?: string;
+  /** {@link locateIssues} on that text, without reading it again. */
+  place(issues: readonly ProtocolIssue[]): ProtocolIssue[];
+}
+
+/**
+ * @internal {@link loadProtocol} with the positions of the text kept, for a caller that places findings
+ * of its own (the CLI's lint) afterwards: each file is then read once, not once to load and again to
+ * place the findings.
+ * @param text - as loadProtocol's
+ * @param options - as loadProtocol's
+ * @param keep - keep the positions from the first read (false: read them again if `place` is called)
+ * @returns the result, and `place` for later findings
+ */
+export function loadProtocolPlaced(text: string | Uint8Array, options: LoadOptions = {}, keep = true): PlacedLoad {
+  return load(text, options, keep);
+}
+
+function load(text: string | Uint8Array, options: LoadOptions, track: boolean): PlacedLoad {
+  const unplaced = { place: (issues: readonly ProtocolIssue[]) => [...issues] };
   let maxSize: number;
   try {
     const cap = readOptions(options, "loadProtocol's options")['maxSize'] ?? MAX_PROTOCOL_SIZE;
@@ -149,26 +176,45 @@ export function loadProtocol(text: string | Uint8Array, options: LoadOptions = {
     maxSize = cap;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { success: false, issues: [issue('schema/invalid-value', [], `loadProtocol's options are wrong: ${message}`)] };
+    return {
+      result: { success: false, issues: [issue('schema/invalid-value', [], `loadProtocol's options are wrong: ${message}`)] },
+      ...unplaced,
+    };
   }
   const input = protocolText(text, maxSize);
-  if (!input.ok) return { success: false, issues: [input.issue] };
+  if (!input.ok) return { result: { success: false, issues: [input.issue] }, ...unplaced };
   const source = input.text;
   // The project's own reader, not JSON.parse: it bounds depth and size as it reads, and it sees what
   // JSON.parse hides (a key written twice, whose first value JSON.parse silently drops).
-  const read = readJsonc(source, { positions: false });
+  const read = readJsonc(source, { positions: track });
   if (!read.ok) {
     const { line, column } = positionOf(read.lineStarts, read.offset);
-    return { success: false, issues: [{ ...issue(read.code, [], `Not valid JSON: ${read.message}.`), line, column }] };
+    return {
+      result: { success: false, issues: [{ ...issue(read.code, [], `Not valid JSON: ${read.message}.`), line, column }] },
+      text: source,
+      ...unplaced,
+    };
   }
+  // Positions are read once, when first needed, and kept.
+  let placed: typeof read | undefined = track ? read : undefined;
+  const positioned = (): typeof read => {
+    if (placed) return placed;
+    const again = readJsonc(source);
+    placed = again.ok ? again : read;
+    return placed;
+  };
+  const place = (issues: readonly ProtocolIssue[]): ProtocolIssue[] => (issues.length ? locate(issues, positioned()) : []);
   if (read.duplicates.length) {
-    // Rare, so the text is read again with positions to place the first of each pair.
-    const placed = readJsonc(source);
-    return { success: false, issues: placed.ok ? placed.duplicates.map((d) => duplicateKey(d, placed.lineStarts)) : [] };
+    // Rare, so the text is read again with positions (unless it was) to place the first of each pair.
+    const withKeys = positioned();
+    return {
+      result: { success: false, issues: withKeys.duplicates.map((d) => duplicateKey(d, withKeys.lineStarts)) },
+      text: source,
+      place,
+    };
   }
   const result = parseProtocol(read.value);
-  if (result.success) return result;
-  return { success: false, issues: locateIssues(source, result.issues) };
+  return { result: result.success ? result : { success: false, issues: place(result.issues) }, text: source, place };
 }
 
 function duplicateKey(d: DuplicateKey, lineStarts: readonly number[]): ProtocolIssue {

@@ -7,7 +7,7 @@ import { createCalendar, holidaysBetween, type CalendarLike } from '../time/cale
 const taskName = (text: string): string => text.replace(/\s*[:;#]\s*/g, ' – ').replace(/\s+/g, ' ');
 
 /** The short name a document gives a stage ("Stage 4", "Step 2"), or its whole title when it has none. */
-const shortName = (title: string): string => /^((?:stage|step)\s+\d+)\s*[:–-]/i.exec(title)?.[1] ?? title;
+const shortName = (title: string): string => /^((?:stage|step)\s+\d+)\s*[:\u2013-]/i.exec(title)?.[1] ?? title;
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 

@@ -10,7 +10,10 @@ import {
   parseProtocolOrThrow,
   toJSONSchema,
   ISSUE_CODES,
+  lintProtocol,
+  locateIssues,
 } from '../../src/index.js';
+import { loadProtocolPlaced } from '../../src/protocol/parse.js';
 import { fixture, fixtureInput, fixtureV2 } from '../engine/_fixture.js';
 
 describe('parseProtocol never throws', () => {
@@ -174,5 +177,40 @@ describe('shared objects are not cycles', () => {
     const due = { within: '5wd' };
     const stages = fixtureInput.stages.map((s) => (s.obligations ? { ...s, obligations: s.obligations.map((o) => ({ ...o, due })) } : s));
     expect(parseProtocol({ ...fixtureInput, stages }).success).toBe(true);
+  });
+});
+
+describe("loadProtocolPlaced (the CLI's validate: each file read once)", () => {
+  const dir = join(import.meta.dirname, '../../protocols');
+  const swindon = readFileSync(join(dir, 'swindon.json'), 'utf8');
+  const texts = [
+    swindon,
+    readFileSync(join(dir, 'oxfordshire.json'), 'utf8'),
+    // A schema error, a semantic error, a key written twice, text that is not JSON, a byte-order mark.
+    swindon.replace('"id": "swindon"', '"id": "Swindon!"'),
+    swindon.replace(/"owner": "[a-z0-9-]+"/, '"owner": "nobody-at-all"'),
+    swindon.replace('"title":', '"title": "x", "title":'),
+    swindon.slice(0, 500),
+    `\uFEFF${swindon}`,
+  ];
+
+  it('finds what loadProtocol finds, and places later findings as locateIssues does', () => {
+    const codes = texts.map((text) => {
+      const { result } = loadProtocolPlaced(text);
+      return result.success ? 'ok' : result.issues[0]!.code.split('/')[0];
+    });
+    expect(codes).toEqual(['ok', 'ok', 'schema', 'check', 'json', 'json', 'ok']);
+    for (const text of texts) {
+      for (const input of [text, new TextEncoder().encode(text)]) {
+        for (const keep of [true, false]) {
+          const placed = loadProtocolPlaced(input, {}, keep);
+          expect(placed.result).toEqual(loadProtocol(input));
+          const { result } = placed;
+          const later = result.success ? lintProtocol(result.protocol, { today: '2030-01-01' }) : [];
+          if (result.success) expect(later.length).toBeGreaterThan(0);
+          expect(placed.place(later)).toEqual(locateIssues(placed.text ?? '', later));
+        }
+      }
+    }
   });
 });
