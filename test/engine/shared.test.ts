@@ -1,0 +1,67 @@
+// #15: what a status shares with every other status of its protocol (due dates at the end of a day,
+// a stage's owners, the protocol pin, the moves other than "fulfilled", a required record's row while
+// it is not made) is frozen, so no caller can change another case's answer through it; what is the
+// case's own stays a fresh object per call.
+import { describe, expect, it } from 'vitest';
+import { createCalendar, getProtocol, status, type Case } from '../../src/index.js';
+import { buildCase } from './_fixture.js';
+
+const swindon = getProtocol('swindon');
+const child = { subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
+const opened = (at: string): Case => buildCase(swindon, [{ type: 'opened', at, ...child }]);
+const statusOf = (kase: Case, now: string, options = {}) => {
+  const result = status(swindon, kase, now, options);
+  if (!result.success) throw new Error(result.refusal.message);
+  return result.status;
+};
+
+describe('the parts of a status shared between cases', () => {
+  // Two cases opened the same Monday owe stage 1 on the same day (2 working days).
+  const a = statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00');
+  const b = statusOf(opened('2027-03-01T15:00'), '2027-03-02T09:00');
+
+  it('are the same frozen objects for two cases, and writing into them throws', () => {
+    expect(a.obligations[0]!.due).toBe(b.obligations[0]!.due);
+    expect(a.stage.owners).toBe(b.stage.owners);
+    expect(a.protocol).toBe(b.protocol);
+    expect(a.records[0]).toBe(b.records[0]);
+    for (const shared of [a.obligations[0]!.due, a.stage.owners, a.protocol, a.records[0], a.allowed[0]])
+      expect(Object.isFrozen(shared)).toBe(true);
+    expect(() => {
+      (a.obligations[0]!.due as { date: string }).date = '2027-12-25';
+    }).toThrow(TypeError);
+    expect(b.obligations[0]!.due).toEqual({ at: '2027-03-03T23:59:59.999+00:00', date: '2027-03-03' });
+  });
+
+  it("leave each case's own parts fresh: its obligations, history, lists and a record once made", () => {
+    expect(a.obligations[0]).not.toBe(b.obligations[0]);
+    expect(Object.isFrozen(a.obligations[0])).toBe(false);
+    expect(a.history).not.toBe(b.history);
+    expect(a.records).not.toBe(b.records);
+    expect(a.allowed).not.toBe(b.allowed);
+    const made = buildCase(swindon, [
+      { type: 'opened', at: '2027-03-01T09:30', ...child },
+      { type: 'recorded', at: '2027-03-01T11:00', record: 'discussion-record' },
+    ]);
+    const row = statusOf(made, '2027-03-02T09:00').records.find((r) => r.record === 'discussion-record')!;
+    expect(row).toEqual({
+      stage: 'stage-1',
+      record: 'discussion-record',
+      title: expect.any(String),
+      made: true,
+      at: '2027-03-01T11:00:00+00:00',
+      noChildOrFamilyDetails: false,
+    });
+    expect(Object.isFrozen(row)).toBe(false);
+    // The unmade row of the same record, shared by every other case, is untouched.
+    expect(a.records.find((r) => r.record === 'discussion-record')).toMatchObject({ made: false, at: null });
+  });
+
+  it('are kept per calendar: a closure moves the due date, and the shared one is unchanged', () => {
+    const closed = statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00', {
+      calendar: createCalendar({ region: 'england-and-wales', closures: ['2027-03-03'] }),
+    });
+    expect(closed.obligations[0]!.due?.date).toBe('2027-03-04');
+    expect(statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00').obligations[0]!.due?.date).toBe('2027-03-03');
+  });
+});
