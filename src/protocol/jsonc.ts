@@ -271,28 +271,39 @@ function readNatively(text: string): unknown {
 }
 
 /**
- * How many keys a text JSON.parse accepted writes, or -1 when it has a number longer than the
+ * How many keys a text JSON.parse accepted writes, or -1 when it may have a number longer than the
  * reader's 64 characters. Outside strings such a text holds only punctuation, whitespace, numbers
- * and true/false/null, and each key is followed by the one colon outside a string; strings are
- * skipped with indexOf, so the work is in the few characters between them.
+ * and true/false/null, and every colon there follows a key; so each string is passed with indexOf,
+ * a key is a string followed by a colon, and only a stretch between strings long enough to hold
+ * such a number (rare: long runs of closing brackets) is looked at character by character.
  */
 function keysWritten(text: string): number {
   let keys = 0;
-  let run = 0; // characters of the literal being passed
-  for (let at = 0; at < text.length; at++) {
-    const c = text.charCodeAt(at);
-    if (c === 34) {
-      let end = text.indexOf('"', at + 1);
-      while (escaped(text, end)) end = text.indexOf('"', end + 1);
-      at = end;
-      run = 0;
-    } else if (c === 58) {
-      keys++;
-      run = 0;
-    } else if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125) run = 0;
-    else if (++run > 64) return -1;
+  let at = text.indexOf('"');
+  if (longLiteral(text, 0, at < 0 ? text.length : at)) return -1;
+  while (at >= 0) {
+    let end = text.indexOf('"', at + 1);
+    while (escaped(text, end)) end = text.indexOf('"', end + 1);
+    let after = end + 1;
+    let c = text.charCodeAt(after);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++after);
+    if (c === 58) keys++;
+    at = text.indexOf('"', after);
+    if (longLiteral(text, after, at < 0 ? text.length : at)) return -1;
   }
   return keys;
+}
+
+/** Whether text[from, to) may hold a literal longer than 64 characters (it can only if it is that long). */
+function longLiteral(text: string, from: number, to: number): boolean {
+  if (to - from <= 64) return false;
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44 || c === 58 || c === 91 || c === 93 || c === 123 || c === 125) run = 0;
+    else if (++run > 64) return true;
+  }
+  return false;
 }
 
 /** Whether the quote at `at` is escaped: preceded by an odd number of backslashes. */
