@@ -283,7 +283,9 @@ function keysWritten(text: string): number {
   if (longLiteral(text, 0, at < 0 ? text.length : at)) return -1;
   while (at >= 0) {
     let end = text.indexOf('"', at + 1);
-    while (escaped(text, end)) end = text.indexOf('"', end + 1);
+    while (end > 0 && escaped(text, end)) end = text.indexOf('"', end + 1);
+    // Cannot happen in text JSON.parse accepted; if it did, the reader decides.
+    if (end < 0) return -1;
     let after = end + 1;
     let c = text.charCodeAt(after);
     while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++after);
