@@ -99,9 +99,12 @@ export function checkLanguage2(protocol: Protocol, refs: Refs): ProtocolIssue[] 
     });
   });
 
-  const obligationIds = new Set(
-    protocol.stages.flatMap((s) => [...s.obligations, ...s.variants.flatMap((v) => v.obligations ?? [])].map((o) => o.id)),
-  );
+  // Loops, not flatMap over spread copies: this set was an eighth of the semantic checks' time.
+  const obligationIds = new Set<string>();
+  for (const s of protocol.stages) {
+    for (const o of s.obligations) obligationIds.add(o.id);
+    for (const v of s.variants) for (const o of v.obligations ?? []) obligationIds.add(o.id);
+  }
   (protocol.arising ?? []).forEach((a, i) => {
     const path: Path = ['arising', i];
     if (obligationIds.has(a.id) || ruleIds.includes(a.id))

@@ -71,7 +71,11 @@ function unitsOf(unit: string): QuotedUnit[] {
  */
 export function quotedQuantities(quote: string): Quoted[] {
   const out: Quoted[] = [];
-  for (const m of quote.slice(0, 10_000).matchAll(QUANTITY)) {
+  const text = quote.slice(0, 10_000);
+  // An exec loop on the one global pattern, not matchAll, which copies the pattern on every call
+  // (most of lint's time). The loop ends on a failed exec, which sets lastIndex back to 0.
+  QUANTITY.lastIndex = 0;
+  for (let m = QUANTITY.exec(text); m !== null; m = QUANTITY.exec(text)) {
     const units = unitsOf(m[3]!);
     for (const n of [m[1], m[2]]) {
       const amount = n === undefined ? undefined : numberFrom(n);

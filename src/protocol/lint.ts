@@ -20,6 +20,8 @@ export interface LintOptions {
 
 // "days" that is not "working days": the document's own ambiguity (Oxfordshire step 3, "within 5 days").
 const BARE_DAYS = /\b(?<!working\s)days?\b/i;
+const WORKING = /working/i;
+const DAYS_LEAF = /^\d+(wd|d)$/;
 
 /**
  * Lints a parsed protocol for what is legal but worth a policy author's attention: a passed review
@@ -54,6 +56,13 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
     }
   }
 
+  // Each obligation's document leaves, found once: the rules below and the stage rule all ask.
+  const leavesOf = new Map<object, Leaf[]>();
+  const leaves = (o: { due: unknown }): Leaf[] => {
+    let found = leavesOf.get(o);
+    if (!found) leavesOf.set(o, (found = documentLeaves(o.due as Timescale)));
+    return found;
+  };
   for (const { obligation, path, stageIndex } of allObligations(protocol)) {
     // A bypass rule's own citation is checked once, with the bypass rules below.
     if (!obligation.source && stageIndex !== undefined)
@@ -63,19 +72,18 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
         `"${obligation.id}" has no citation; add "source": { "quote": "..." } with the sentence it encodes.`,
       );
     const quote = [obligation.source?.quote, ...citationsIn(obligation.due as Timescale)].filter(Boolean).join(' ');
-    const usesDays = documentLeaves(obligation.due as Timescale).some((leaf) => /^\d+(wd|d)$/.test(leaf.within));
-    if (usesDays && BARE_DAYS.test(quote) && !/working/i.test(quote)) {
+    const own = leaves(obligation);
+    const usesDays = own.some((leaf) => DAYS_LEAF.test(leaf.within));
+    if (usesDays && BARE_DAYS.test(quote) && !WORKING.test(quote)) {
       report(
         'lint/ambiguous-days',
         [...path, 'due'],
-        `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${documentLeaves(
-          obligation.due as Timescale,
-        )
+        `The cited words ("${sentenceAround(quote, BARE_DAYS)}") say "days" without "working"; the file encodes ${own
           .map((l) => l.within)
           .join(', ')}. Confirm with the partnership which they mean; until then this stays flagged.`,
       );
     }
-    const disagrees = quoteDisagrees(quote, obligation.due as Timescale);
+    const disagrees = quoteDisagrees(quote, own);
     if (disagrees)
       report(
         'lint/quote-disagrees',
@@ -105,7 +113,7 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
       }
     });
     const obligations = [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])];
-    const numeric = obligations.some((o) => documentLeaves(o.due as Timescale).length > 0);
+    const numeric = obligations.some((o) => leaves(o).length > 0);
     if (!numeric)
       report(
         'lint/no-numeric-timescale',
@@ -151,10 +159,10 @@ export function lintProtocol(protocol: Protocol, options: LintOptions = {}): Pro
 }
 
 /** What a quote states that no part of the timescale encodes, when there is such a number. */
-function quoteDisagrees(quote: string, due: Timescale): { said: string; encoded: string } | undefined {
+function quoteDisagrees(quote: string, own: readonly Leaf[]): { said: string; encoded: string } | undefined {
   const stated = quotedQuantities(quote);
   if (stated.length === 0) return undefined;
-  const leaves = documentLeaves(due).map((l) => ({ within: l.within, d: toDuration(l.within) }));
+  const leaves = own.map((l) => ({ within: l.within, d: toDuration(l.within) }));
   const missing = stated.filter((q) => !leaves.some(({ d }) => 'amount' in d && d.amount === q.amount && q.units.includes(d.unit)));
   if (missing.length === 0) return undefined;
   const words = [...new Set(missing.map((q) => `"${q.text}"`))].join(' and ');
@@ -174,8 +182,10 @@ function sentenceAround(text: string, pattern: RegExp): string {
     .slice(0, 200);
 }
 
+type Leaf = ReturnType<typeof timescaleLeaves> extends Generator<infer L> ? L : never;
+
 /** The document's own numbers: every leaf but a partnership's working assumption (#12 part B). */
-const documentLeaves = (t: Timescale) => [...timescaleLeaves(t, [])].filter((leaf) => !leaf.assumed);
+const documentLeaves = (t: Timescale): Leaf[] => [...timescaleLeaves(t, [])].filter((leaf) => !leaf.assumed);
 
 function citationsIn(timescale: Timescale & { source?: { quote: string } }): string[] {
   const own = timescale.source?.quote ? [timescale.source.quote] : [];

@@ -34,6 +34,31 @@ describe('a key written twice in one object', () => {
   });
 });
 
+// #15: plain JSON is read natively and positions are found only when there is a finding to place;
+// they must be the text's own, at its first and last values as anywhere.
+describe('positions found only for findings', () => {
+  /** Line and column of an offset, counted here independently of the reader. */
+  const at = (t: string, offset: number) => {
+    const before = t.slice(0, offset).split('\n');
+    return { line: before.length, column: before.at(-1)!.length + 1 };
+  };
+
+  it('place a finding at the first value and at the last key of the file', () => {
+    const first = text.replace(/^\{\n {2}"\$schema": "[^"]*"/, '{\n  "$schema": 5');
+    expect(issues(loadProtocol(first))).toEqual([{ code: 'schema/invalid-type', path: ['$schema'], ...at(first, first.indexOf('5')) }]);
+    const last = text.replace(/\n}$/, ',\n  "zzz": 1\n}');
+    expect(issues(loadProtocol(last))).toEqual([{ code: 'schema/unknown-key', path: ['zzz'], ...at(last, last.lastIndexOf('"zzz"')) }]);
+  });
+
+  it('place a key written twice when it is the last key of the file', () => {
+    const twice = text.replace(/\n}$/, ',\n  "zzz": ["a"],\n  "zzz": ["b"]\n}');
+    const result = loadProtocol(twice);
+    expect(issues(result)).toEqual([{ code: 'json/duplicate-key', path: ['zzz'], ...at(twice, twice.lastIndexOf('"zzz"')) }]);
+    const { line, column } = at(twice, twice.indexOf('"zzz"'));
+    if (!result.success) expect(result.issues[0]!.message).toContain(`at line ${line}, column ${column} and again here`);
+  });
+});
+
 describe('raw control characters in strings', () => {
   it('are refused with their position, whether or not the file has comments', () => {
     for (const [name, c] of [
