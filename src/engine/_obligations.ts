@@ -103,9 +103,10 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
       case 'bypassed':
         return bypassedAt;
       case 'entered':
-        return state.entered.get(ref);
-      case 'completed':
-        return state.completed.get(ref);
+      case 'completed': {
+        const stage = state.stageById.get(ref);
+        return stage === undefined ? undefined : (kind === 'entered' ? state.entered : state.completed)[stage.index];
+      }
       default:
         return state.records.get(ref)?.occurred[0];
     }

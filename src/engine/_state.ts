@@ -25,9 +25,15 @@ export interface State {
   /** How the case left "open" (kept once it is closed, so closing never changes what was owed). */
   endedAs: 'resolved' | 'withdrawn' | 'exited' | undefined;
   readonly visits: Visit[];
-  /** When each stage was entered and completed (epoch ms); a skipped stage counts as both at the moment it was skipped. */
-  readonly entered: Map<string, number>;
-  readonly completed: Map<string, number>;
+  /**
+   * When each stage was entered and completed (epoch ms), by the stage's index; a skipped stage counts
+   * as both at the moment it was skipped. Arrays, not maps: a case has a handful of stages, and a
+   * sweep would otherwise build two maps per case.
+   */
+  readonly entered: (number | undefined)[];
+  readonly completed: (number | undefined)[];
+  /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
+  readonly stageById: ReadonlyMap<string, CompiledStage>;
   /** Record id → each time it was made, in order (see {@link Made}). */
   readonly records: Map<string, Made>;
   /** The same makings by the record's place in the protocol (`Compiled.recordIndex`): what status reads for every stage's records. */
@@ -121,10 +127,10 @@ export function enter(state: State, stage: CompiledStage, at: number): void {
   const current = state.visits.at(-1);
   if (current) {
     current.leftAt = at;
-    state.completed.set(current.stage.id, at);
+    state.completed[current.stage.index] = at;
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
-  state.entered.set(stage.id, at);
+  state.entered[stage.index] = at;
   state.activeFrom.push(stage.obligationIds.get(state.subject)!);
 }
 
@@ -158,8 +164,8 @@ export function leaveFor(stages: readonly CompiledStage[], state: State, target:
   // timescales measured from it ("5 working days of the completion of Stage 2") still resolve.
   for (let i = from + 1; i < target.index; i++) {
     const skipped = stages[i]!;
-    state.entered.set(skipped.id, at);
-    state.completed.set(skipped.id, at);
+    state.entered[skipped.index] = at;
+    state.completed[skipped.index] = at;
   }
   enter(state, target, at);
 }
@@ -168,7 +174,7 @@ export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at
   const current = state.visits.at(-1)!;
   if (current.leftAt === undefined) {
     current.leftAt = at;
-    state.completed.set(current.stage.id, at);
+    state.completed[current.stage.index] = at;
   }
   state.phase = phase;
   state.endedAs = phase;

@@ -65,3 +65,42 @@ describe('the parts of a status shared between cases', () => {
     expect(statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00').obligations[0]!.due?.date).toBe('2027-03-03');
   });
 });
+
+describe('a log folded as if nothing were voided, and again when a correction turns up (#15)', () => {
+  const opening = { type: 'opened', at: '2026-01-05T09:00', ...child } as const;
+  const pin = { id: swindon.id, version: swindon.version };
+
+  it('a refused event that a later correction voids does not refuse the log', () => {
+    const kase = {
+      protocol: pin,
+      events: [
+        opening,
+        { type: 'recorded', at: '2026-01-05T10:00', record: 'no-such-record' },
+        { type: 'voided', at: '2026-01-05T11:00', event: 1, reason: 'wrong record type' },
+      ],
+    } as unknown as Case;
+    const result = status(swindon, kase, '2026-01-06T09:00');
+    expect(result.success).toBe(true);
+    const unvoided = { ...kase, events: kase.events.slice(0, 2) };
+    expect(status(swindon, unvoided, '2026-01-06T09:00')).toMatchObject({
+      success: false,
+      refusal: { code: 'engine/unknown-record', eventIndex: 1 },
+    });
+  });
+
+  it('an event dated past "now" by mistake and voided before "now" does not end what the case has done', () => {
+    const kase = {
+      protocol: pin,
+      events: [
+        opening,
+        { type: 'escalated', at: '2030-01-07T09:00' },
+        { type: 'voided', at: '2026-01-06T09:00', event: 1, reason: 'wrong date' },
+        { type: 'escalated', at: '2026-01-06T10:00' },
+      ],
+    } as unknown as Case;
+    const result = status(swindon, kase, '2026-02-02T09:00');
+    if (!result.success) throw new Error(result.refusal.message);
+    // The correction and the escalation after it count: the case is at stage 2, not stage 1.
+    expect(result.status.stage.id).toBe('stage-2');
+  });
+});
