@@ -636,8 +636,9 @@ function growthSection(lib) {
       sink += overdue;
       return nsPerOp(start, count);
     };
-    // The million-case sweep runs once (seconds); the smaller ones take the median of a few.
-    const ns = count >= 1_000_000 ? runOnce() : median(Array.from({ length: 3 }, runOnce));
+    // The million-case sweep runs once (seconds); the smaller ones take the median of several, the
+    // smallest (tens of milliseconds, the yardstick of the others) of the most.
+    const ns = count >= 1_000_000 ? runOnce() : median(Array.from({ length: count <= 10_000 ? 9 : 3 }, runOnce));
     smallestCase ??= ns;
     rows.push({
       ...perUnitRow(`sweep of ${count.toLocaleString('en-GB')} cases`, `${fmt((ns * count) / 1e6, 0)} ms`, ns / smallestCase),
