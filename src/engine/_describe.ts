@@ -47,11 +47,8 @@ export function agencyOf(state: State, side: string): string | null {
 
 function obligationStatus(c: Compiled, state: State, j: Judged, now: number, calendar: Calendar): ObligationStatus {
   const { obligation: o, evaluation: e } = j;
-  // Duties with joint owners, a modality or a happening they arose from show those keys in their place
-  // (the rarer shape, built by spreading); every other duty is one literal of one shape.
-  if (o.together || o.modality === 'should' || o.modality === 'may' || j.arising) return fullStatus(c, state, j, now, calendar);
   const owner = c.ownerSummaries.get(o.owner)!;
-  return {
+  const status: ObligationStatus = {
     id: o.id,
     stage: j.stage,
     rule: j.rule,
@@ -65,40 +62,27 @@ function obligationStatus(c: Compiled, state: State, j: Judged, now: number, cal
     state: j.state,
     metAt: iso(j.metAt),
     record: o.record ?? null,
-    assumed: e.kind === 'due' && e.assumed !== undefined,
-    words: e.kind === 'none' ? e.words : e.kind === 'due' && e.assumed ? e.assumed.words : null,
-    notBefore: e.kind === 'due' && e.notBefore === true,
-    early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < notBeforeMoment(e.due) : null,
-    repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
-  };
-}
-
-function fullStatus(c: Compiled, state: State, j: Judged, now: number, calendar: Calendar): ObligationStatus {
-  const { obligation: o, evaluation: e } = j;
-  const owner = c.ownerSummaries.get(o.owner)!;
-  return {
-    id: o.id,
-    stage: j.stage,
-    rule: j.rule,
-    action: o.action,
-    owner,
-    agency: agencyOf(state, owner.side),
-    due: show(j.due, calendar),
-    target: e.kind === 'due' ? show(e.target, calendar) : e.kind === 'aim' ? show(e.target, calendar) : null,
-    targetMissed: e.kind === 'due' && e.target ? (j.metAt ?? now) > e.target.at : e.kind === 'aim' ? (j.metAt ?? now) > e.target.at : null,
-    waitingFor: e.kind === 'waiting' ? e.anchors : NONE,
-    state: j.state,
-    metAt: iso(j.metAt),
-    record: o.record ?? null,
-    ...(o.together ? { together: o.together.map((id) => c.ownerSummaries.get(id)!) } : {}),
-    ...(o.modality === 'should' || o.modality === 'may' ? { modality: o.modality } : {}),
-    ...(j.arising ? { arising: { on: j.arising.on, at: formatLondon(j.arising.at) } } : {}),
     // #12 part B: the partnership's assumption, "at" moments and repeating duties.
     assumed: e.kind === 'due' && e.assumed !== undefined,
     words: e.kind === 'none' ? e.words : e.kind === 'due' && e.assumed ? e.assumed.words : null,
     notBefore: e.kind === 'due' && e.notBefore === true,
     early: e.kind === 'due' && e.notBefore ? j.metAt !== undefined && j.metAt < notBeforeMoment(e.due) : null,
     repeat: j.repeat ? { ...j.repeat, lastMissed: show(j.repeat.lastMissed, calendar) } : null,
+  };
+  // Joint owners, a modality and the happening a duty arose from are shown after its record, where
+  // they have always been: the rarer shape, rebuilt around them. Every other duty is the one literal.
+  if (!o.together && o.modality !== 'should' && o.modality !== 'may' && !j.arising) return status;
+  const { assumed, words, notBefore, early, repeat, ...head } = status;
+  return {
+    ...head,
+    ...(o.together ? { together: o.together.map((id) => c.ownerSummaries.get(id)!) } : {}),
+    ...(o.modality === 'should' || o.modality === 'may' ? { modality: o.modality } : {}),
+    ...(j.arising ? { arising: { on: j.arising.on, at: formatLondon(j.arising.at) } } : {}),
+    assumed,
+    words,
+    notBefore,
+    early,
+    repeat,
   };
 }
 
