@@ -77,9 +77,12 @@ function anchorOf(text: string): Anchor {
   let anchor = readAnchors.get(text);
   if (anchor) return anchor;
   const colon = text.indexOf(':');
+  const prefix = text.slice(0, colon);
+  // Only a name written whole is one of the named anchors; `<kind>:<ref>` is a stage's entry or
+  // completion, and anything else a record's (so `stageEntered:x` waits for a record "x", as ever).
   anchor = NAMED.has(text)
     ? { kind: text as Anchor['kind'], ref: '' }
-    : { kind: text.slice(0, colon) as Anchor['kind'], ref: text.slice(colon + 1) };
+    : { kind: prefix === 'entered' || prefix === 'completed' ? prefix : 'record', ref: text.slice(colon + 1) };
   // Bounded: a hand-built protocol could name endless anchors, and these are only a shortcut.
   if (readAnchors.size < 4096) readAnchors.set(text, anchor);
   return anchor;

@@ -104,3 +104,16 @@ describe('a log folded as if nothing were voided, and again when a correction tu
     expect(result.status.stage.id).toBe('stage-2');
   });
 });
+
+describe('anchors read once per name (#15)', () => {
+  it('a named anchor with a suffix is not that anchor: it waits for the record it names, as before', () => {
+    // parseProtocol refuses such a name, but a hand-built protocol reaches the engine unchecked.
+    const p = structuredClone(swindon) as { stages: { obligations: { due: unknown }[] }[] };
+    p.stages[0]!.obligations[0]!.due = { within: '5wd', from: 'stageEntered:x' };
+    const built = p as unknown as typeof swindon;
+    const kase = buildCase(built, [{ type: 'opened', at: '2026-01-05T09:00', ...child }]);
+    const result = status(built, kase, '2026-01-20T09:00');
+    if (!result.success) throw new Error(result.refusal.message);
+    expect(result.status.obligations[0]).toMatchObject({ due: null, state: 'waiting', waitingFor: ['stageEntered:x'] });
+  });
+});
