@@ -47,6 +47,14 @@ export interface StageCells {
   readonly raisedWith: ReadonlyMap<Subject, string>;
 }
 
+/** @internal A record missing at a stage, counted. */
+export interface MissingCells {
+  readonly stage: string;
+  readonly record: string;
+  readonly title: string;
+  readonly cell: Cell;
+}
+
 /** @internal */
 export interface ProtocolCells {
   readonly protocol: Protocol;
@@ -59,7 +67,9 @@ export interface ProtocolCells {
   readonly byObligation: Map<string, { readonly stage: string | null; readonly cells: TimelyCells }>;
   readonly bySide: Map<string, TimelyCells>;
   readonly bypasses: ReadonlyMap<string, Cell>;
-  readonly missing: Map<string, { readonly stage: string; readonly record: string; readonly title: string; readonly cell: Cell }>;
+  readonly missing: Map<string, MissingCells>;
+  /** The same entries by stage, then record: found without building a key string for every case. */
+  readonly missingByStage: Map<string, Map<string, MissingCells>>;
   readonly sideOf: ReadonlyMap<string, string>;
   readonly calendar: CalendarLike;
 }
@@ -114,6 +124,7 @@ export function protocolCells(protocol: Protocol, calendar: CalendarLike): Proto
     bySide: sidesMap(),
     bypasses: new Map(protocol.bypass.map((r) => [r.id, cell()])),
     missing: new Map(),
+    missingByStage: new Map(),
     sideOf: new Map(protocol.roles.map((r) => [r.id, r.side])),
     calendar,
   };
@@ -171,11 +182,20 @@ export function addToProtocol(
     p.toResolution.days.add(workingDaysBetween(facts.openedDay, day(s.history.at(-1)!.leftAt!), p.calendar));
   }
   for (const o of s.obligations) addObligation(p, o, overall);
-  for (const rule of new Set(s.bypasses.map((b) => b.rule))) p.bypasses.get(rule)!.v++;
-  for (const r of s.missingRecords) {
-    const key = `${r.stage}\u0000${r.record}`;
-    getOr(p.missing, key, () => ({ stage: r.stage, record: r.record, title: r.title, cell: cell() })).cell.v++;
+  if (s.bypasses.length) for (const rule of new Set(s.bypasses.map((b) => b.rule))) p.bypasses.get(rule)!.v++;
+  for (const r of s.missingRecords) missingCells(p, r.stage, r.record, r.title).cell.v++;
+}
+
+function missingCells(p: ProtocolCells, stage: string, record: string, title: string): MissingCells {
+  let byRecord = p.missingByStage.get(stage);
+  if (!byRecord) p.missingByStage.set(stage, (byRecord = new Map()));
+  let entry = byRecord.get(record);
+  if (!entry) {
+    byRecord.set(record, (entry = { stage, record, title, cell: cell() }));
+    // Kept in the order first seen, as the report lists them.
+    p.missing.set(`${stage}\u0000${record}`, entry);
   }
+  return entry;
 }
 
 function addObligation(
@@ -189,7 +209,9 @@ function addObligation(
   const side = p.sideOf.get(o.owner.id) ?? 'unstated';
   addTimely(p.obligations, bucket);
   addTimely(getOr(p.byStage, o.stage ?? '', timelyCells), bucket);
-  addTimely(getOr(p.byObligation, o.id, () => ({ stage: o.stage, cells: timelyCells() })).cells, bucket);
+  let byObligation = p.byObligation.get(o.id);
+  if (!byObligation) p.byObligation.set(o.id, (byObligation = { stage: o.stage, cells: timelyCells() }));
+  addTimely(byObligation.cells, bucket);
   addTimely(getOr(p.bySide, side, timelyCells), bucket);
   addTimely(overall.obligations, bucket);
   addTimely(getOr(overall.bySide, side, timelyCells), bucket);

@@ -1,7 +1,7 @@
 // `report` and `createReport`: aggregates over many cases for a partnership, one case at a time.
 
 import type { EngineOptions } from '../engine/types.js';
-import type { Subject } from '../protocol/schema.js';
+import type { Protocol, Subject } from '../protocol/schema.js';
 import { formatDay, parseDay } from '../time/_days.js';
 import { formatLondon } from '../time/_london.js';
 import { createCalendar, type Calendar, type CalendarLike } from '../time/calendar.js';
@@ -95,6 +95,7 @@ export function createReport(options: ReportOptions): ReportBuilder {
     notCounted: { outsidePeriod: 0, unknownProtocol: 0, refused: new Map() },
   };
   const log: AgencyLogEntry[] = [];
+  const cellsOf = new Map<Protocol, ProtocolCells>();
   const calendars = new Map<string, CalendarLike>();
   const engine: EngineOptions = {
     ...(options.calendar !== undefined && { calendar: options.calendar }),
@@ -131,8 +132,14 @@ export function createReport(options: ReportOptions): ReportBuilder {
     const read = readCase(protocol, kase, nowMs, engine);
     if (!('facts' in read)) return refuse(read.code, read.message);
     const { facts } = read;
-    const key = `${protocol.id}\u0000${protocol.version}`;
-    const p = getOr(totals.protocols, key, () => protocolCells(protocol, calendarFor(protocol.scope.region)));
+    // By the protocol object first (a registry gives the same one for every case of a version), so
+    // that a case costs no new key string.
+    let p = cellsOf.get(protocol);
+    if (!p) {
+      const key = `${protocol.id}\u0000${protocol.version}`;
+      p = getOr(totals.protocols, key, () => protocolCells(protocol, calendarFor(protocol.scope.region)));
+      cellsOf.set(protocol, p);
+    }
     countCase(totals.cases, facts.outcome);
     getOr(totals.months, facts.openedDay.slice(0, 7), () => ({ v: 0, hidden: false })).v++;
     countCase(getOr(totals.bySubject, facts.status.subject, casesCells), facts.outcome);
