@@ -11,9 +11,9 @@ import type { Attendee, AttendanceStatus } from './types.js';
 
 const KEYS = ['name', 'agency', 'role', 'chair', 'independent'];
 
-/** Reads a `recorded` event's optional attendees, or refuses a malformed list. */
 const NO_ATTENDEES: { attendees?: readonly Attendee[] } = Object.freeze({});
 
+/** Reads a `recorded` event's optional attendees, or refuses a malformed list. */
 export function readAttendees(value: unknown): { attendees?: readonly Attendee[] } {
   if (value === undefined) return NO_ATTENDEES;
   const bad = (): never =>
@@ -52,19 +52,11 @@ export function unmet(type: RecordType, state: State, attendees: readonly Attend
   return out;
 }
 
-// Whether any record type of a protocol has an attendance requirement (most have none, and a sweep
-// would otherwise walk every case's records to find that out).
-const attended = new WeakMap<Compiled, boolean>();
-function hasAttendance(c: Compiled): boolean {
-  let hit = attended.get(c);
-  if (hit === undefined) attended.set(c, (hit = c.protocol.records.some((r) => r.attendance !== undefined)));
-  return hit;
-}
-
 /** Every meeting recorded whose attendance requirement is unmet, in the order recorded. */
 export function attendanceUnmet(c: Compiled, state: State): AttendanceStatus[] {
   const out: AttendanceStatus[] = [];
-  if (!hasAttendance(c)) return out;
+  // Most protocols require no attendance: then there is nothing to walk.
+  if (!c.hasAttendance) return out;
   for (const [id, made] of state.records) {
     const type = c.records.get(id);
     if (!type?.attendance) continue;

@@ -8,7 +8,7 @@ import type { Owed } from './_obligations.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
-import type { OwnerSummary } from './types.js';
+import type { OwnerSummary, RequiredRecord } from './types.js';
 
 export interface CompiledStage {
   readonly id: string;
@@ -27,6 +27,34 @@ export interface CompiledStage {
   readonly obligationIds: ReadonlyMap<Subject, readonly string[]>;
   /** The tracked obligations of `obligations` (each party's copy), flattened once; for a stage that is not `conditional`. */
   readonly owed: ReadonlyMap<Subject, readonly Owed[]>;
+  /** `owners` as status shows them, shared and frozen; for a stage that is not `conditional`. */
+  readonly ownersShown: ReadonlyMap<Subject, readonly OwnerSummary[]>;
+  /** The rows of `requires` as status shows them while not made; for a stage without `requiresIf`. */
+  readonly rows: RecordRows;
+}
+
+/**
+ * A stage's required records as status shows each while it is not made (shared and frozen, the
+ * same for every case), with each record's place in the protocol beside it (`State.made`).
+ */
+export interface RecordRows {
+  readonly rows: readonly RequiredRecord[];
+  readonly indexes: readonly number[];
+}
+
+/** @internal The {@link RecordRows} of records a stage requires. */
+export function recordRows(stage: string, types: readonly RecordType[], recordIndex: ReadonlyMap<string, number>): RecordRows {
+  const rows = types.map((type) =>
+    Object.freeze({
+      stage,
+      record: type.id,
+      title: type.title,
+      made: false,
+      at: null,
+      noChildOrFamilyDetails: type.noChildOrFamilyDetails ?? false,
+    }),
+  );
+  return { rows, indexes: types.map((type) => recordIndex.get(type.id)!) };
 }
 
 export interface Compiled {
@@ -50,6 +78,10 @@ export interface Compiled {
   readonly bypassSummaries: readonly { readonly id: string; readonly trigger: string; readonly action: string }[];
   /** Role id → { id, title, side } as status shows an owner, shared and frozen. */
   readonly ownerSummaries: ReadonlyMap<string, OwnerSummary>;
+  /** The protocol's id and version as status shows them, shared and frozen. */
+  readonly pin: { readonly id: string; readonly version: string };
+  /** Whether any record type has an `attendance` requirement (most protocols have none). */
+  readonly hasAttendance: boolean;
   /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
   readonly digest: string;
 }
@@ -62,6 +94,8 @@ export function compile(protocol: Protocol): Compiled {
   if (hit) return hit;
   const roles = new Map(protocol.roles.map((r) => [r.id, r]));
   const records = new Map(protocol.records.map((r) => [r.id, r]));
+  const recordIndex = new Map(protocol.records.map((r, i) => [r.id, i]));
+  const ownerSummaries = new Map(protocol.roles.map((r) => [r.id, Object.freeze({ id: r.id, title: r.title, side: r.side })]));
   const stages: CompiledStage[] = new Array(protocol.stages.length);
   const obligationStage = new Map<string, CompiledStage>();
   // Built back to front so each stage can point at the one after it.
@@ -72,6 +106,7 @@ export function compile(protocol: Protocol): Compiled {
     const candidates = new Map<Subject, Variant[]>();
     const obligationIds = new Map<Subject, string[]>();
     const owedBySubject = new Map<Subject, readonly Owed[]>();
+    const ownersShown = new Map<Subject, readonly OwnerSummary[]>();
     for (const subject of protocol.scope.subjects) {
       const mine = stage.variants.filter((v) => v.subjects === undefined || v.subjects.includes(subject));
       const variant = mine.find((v) => v.if === undefined);
@@ -79,6 +114,7 @@ export function compile(protocol: Protocol): Compiled {
         subject,
         (variant?.owners ?? stage.owners).map((id) => roles.get(id)!),
       );
+      ownersShown.set(subject, Object.freeze((variant?.owners ?? stage.owners).map((id) => ownerSummaries.get(id)!)));
       obligations.set(subject, variant?.obligations ?? stage.obligations);
       owedBySubject.set(
         subject,
@@ -88,6 +124,7 @@ export function compile(protocol: Protocol): Compiled {
       const all = [...stage.obligations, ...mine.flatMap((v) => v.obligations ?? [])];
       obligationIds.set(subject, [...new Set(all.flatMap((o) => owed(o).map((x) => x.id)))]);
     }
+    const requires = stage.requires.map((id) => records.get(id)!);
     const compiled: CompiledStage = {
       id: stage.id,
       index,
@@ -96,11 +133,13 @@ export function compile(protocol: Protocol): Compiled {
       skips: new Set(stage.skips.map((s) => s.to)),
       owners,
       obligations,
-      requires: stage.requires.map((id) => records.get(id)!),
+      requires,
       candidates,
       conditional: stage.variants.some((v) => v.if !== undefined),
       obligationIds,
       owed: owedBySubject,
+      ownersShown,
+      rows: recordRows(stage.id, requires, recordIndex),
     };
     stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
@@ -112,7 +151,7 @@ export function compile(protocol: Protocol): Compiled {
     entryStages: stages.filter((s) => s.index === 0 || s.stage.entry !== undefined),
     roles,
     records,
-    recordIndex: new Map(protocol.records.map((r, i) => [r.id, i])),
+    recordIndex,
     rules: new Map(protocol.bypass.map((r) => [r.id, r])),
     obligationStage,
     subjects: new Set(protocol.scope.subjects),
@@ -121,7 +160,9 @@ export function compile(protocol: Protocol): Compiled {
     obligationIds: Object.freeze([...obligationStage.keys()]),
     ruleIds: Object.freeze(protocol.bypass.map((r) => r.id)),
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
-    ownerSummaries: new Map(protocol.roles.map((r) => [r.id, Object.freeze({ id: r.id, title: r.title, side: r.side })])),
+    ownerSummaries,
+    pin: Object.freeze({ id: protocol.id, version: protocol.version }),
+    hasAttendance: protocol.records.some((r) => r.attendance !== undefined),
     get digest() {
       return protocolDigest(protocol);
     },

@@ -6,15 +6,14 @@ import type { Calendar } from '../time/calendar.js';
 import { showDue } from '../time/duration.js';
 import type { DueNumbers } from '../time/timescale.js';
 import { attendanceUnmet } from './_attendance.js';
-import type { Compiled, CompiledStage } from './_compile.js';
+import { recordRows, type Compiled } from './_compile.js';
 import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
-import type { State, Visit } from './_state.js';
-import type { RecordType, Role } from '../protocol/schema.js';
+import type { State } from './_state.js';
 import { FIRST_DAY } from '../time/_days.js';
 import { endOfDayEpoch } from '../time/workingDays.js';
-import type { CaseStatus, DueAt, ObligationStatus, OwnerSummary, RequiredRecord } from './types.js';
+import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './types.js';
 
 // A due date past the calendar's confirmed holidays is marked provisional. Due dates at the end of a
 // day (nearly all of them) are shared, frozen, per calendar and day: a sweep shows the same few
@@ -29,16 +28,6 @@ function show(d: DueNumbers | undefined, calendar: Calendar): DueAt | null {
   return (days[i] ??= Object.freeze(showDue(calendar, d)));
 }
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
-
-// A stage's owners as status shows them, shared per stage and subject where no variant depends on
-// the case's facts (the owners list is then the compiled one, the same object for every case).
-const ownerLists = new WeakMap<readonly Role[], readonly OwnerSummary[]>();
-function ownersShown(c: Compiled, stage: CompiledStage, roles: readonly Role[]): readonly OwnerSummary[] {
-  if (stage.conditional) return roles.map((r) => c.ownerSummaries.get(r.id)!);
-  let hit = ownerLists.get(roles);
-  if (!hit) ownerLists.set(roles, (hit = Object.freeze(roles.map((r) => c.ownerSummaries.get(r.id)!))));
-  return hit;
-}
 
 /** The agency on a side of the case: the raising or receiving agency; none for an independent role or an unstated side. */
 export function agencyOf(state: State, side: string): string | null {
@@ -105,7 +94,10 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   const history: CaseStatus['history'][number][] = [];
   for (const visit of state.visits) {
     history.push({ stage: visit.stage.id, enteredAt: formatLondon(visit.enteredAt), leftAt: iso(visit.leftAt) });
-    const { rows, indexes } = requiredRows(c, visit, state);
+    // A stage whose requirements have conditions has rows of its own for each case.
+    const { rows, indexes } = visit.stage.stage.requiresIf?.length
+      ? recordRows(visit.stage.id, requiredRecords(c, visit, state), c.recordIndex)
+      : visit.stage.rows;
     for (let i = 0; i < rows.length; i++) {
       const unmade = rows[i]!;
       const at = madeFor(state.made[indexes[i]!], visit.enteredAt);
@@ -125,7 +117,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   }
   const current = state.visits.at(-1)!;
   const status: CaseStatus = {
-    protocol: pinOf(c),
+    protocol: c.pin,
     now: nowText,
     phase: state.phase,
     subject: state.subject,
@@ -133,7 +125,9 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
       id: current.stage.id,
       title: current.stage.stage.title,
       enteredAt: formatLondon(current.enteredAt),
-      owners: ownersShown(c, current.stage, stageOwners(c, current.stage, state)),
+      owners: current.stage.conditional
+        ? stageOwners(c, current.stage, state).map((r) => c.ownerSummaries.get(r.id)!)
+        : current.stage.ownersShown.get(state.subject)!,
     },
     agencies: state.agencies,
     history,
@@ -151,44 +145,4 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   // Warnings sit before attendance, where they have always been shown.
   const { attendance, counts, ...before } = status;
   return { ...before, warnings: state.warnings, attendance, counts };
-}
-
-// The rows of the records a stage requires as status shows them while not made: shared and frozen
-// per stage, the same for every case at a stage whose requirements have no conditions. A record
-// made is a row of its own.
-// Beside each row, the record's place in the protocol (`State.made`).
-interface Rows {
-  readonly rows: readonly RequiredRecord[];
-  readonly indexes: readonly number[];
-}
-
-const rowsByStage = new WeakMap<CompiledStage, Rows>();
-
-function rowsOf(c: Compiled, stage: CompiledStage, types: readonly RecordType[]): Rows {
-  const rows = types.map((type) =>
-    Object.freeze({
-      stage: stage.id,
-      record: type.id,
-      title: type.title,
-      made: false,
-      at: null,
-      noChildOrFamilyDetails: type.noChildOrFamilyDetails ?? false,
-    }),
-  );
-  return { rows, indexes: types.map((type) => c.recordIndex.get(type.id)!) };
-}
-
-function requiredRows(c: Compiled, visit: Visit, state: State): Rows {
-  if (visit.stage.stage.requiresIf?.length) return rowsOf(c, visit.stage, requiredRecords(c, visit, state));
-  let hit = rowsByStage.get(visit.stage);
-  if (!hit) rowsByStage.set(visit.stage, (hit = rowsOf(c, visit.stage, visit.stage.requires)));
-  return hit;
-}
-
-// The protocol a status is of, shared and frozen per protocol.
-const pins = new WeakMap<Compiled, CaseStatus['protocol']>();
-function pinOf(c: Compiled): CaseStatus['protocol'] {
-  let hit = pins.get(c);
-  if (!hit) pins.set(c, (hit = Object.freeze({ id: c.protocol.id, version: c.protocol.version })));
-  return hit;
 }

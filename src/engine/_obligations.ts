@@ -5,7 +5,7 @@ import type { Obligation } from '../protocol/schema.js';
 import { FIRST_DAY } from '../time/_days.js';
 import { londonDay } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
-import { dueAfter, toDuration, type Duration } from '../time/duration.js';
+import { dueAfter, parseDuration, type Duration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
 import { eachArising, madeForParty } from './_arising.js';
 import type { Compiled } from './_compile.js';
@@ -153,19 +153,11 @@ function simpleOf(t: Timescale): Simple | null {
   // `evaluate` reads a timescale with `within` as this, whatever else it has (a `source`, say).
   if ('within' in t && (t.from === undefined || typeof t.from === 'string')) {
     // A duration that does not read is left to `evaluate`, which refuses it with its path.
-    const duration = toDurationOrUndefined(t.within);
-    if (duration) hit = { duration, from: t.from, immediate: t.within === 'immediately' };
+    const read = parseDuration(t.within);
+    if (read.success) hit = { duration: read.duration, from: t.from, immediate: t.within === 'immediately' };
   }
   simple.set(t, hit);
   return hit;
-}
-
-function toDurationOrUndefined(text: unknown): Duration | undefined {
-  try {
-    return toDuration(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What `evaluate` and `graceEnd` give for a {@link Simple} timescale, without reading it again. */
