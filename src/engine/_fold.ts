@@ -85,7 +85,10 @@ export function fold(c: Compiled, kase: Case, options: FoldOptions = {}): Folded
   // exact while no "voided" event turns up. One that does, or a stop (the cut, a refusal) before the
   // end of a log with a "voided" event still to come, which could void what stopped it, folds again
   // knowing what is voided (#15: a sweep no longer reads every log twice).
-  return foldFrom(c, events, NOT_VOIDED, options.cut) ?? foldFrom(c, events, voidedEvents(events, readAt, options.cut), options.cut)!;
+  return (
+    foldFrom(c, events, NOT_VOIDED, options.cut, true) ??
+    foldFrom(c, events, voidedEvents(events, readAt, options.cut), options.cut, false)!
+  );
 }
 
 const NOT_VOIDED: ReadonlyMap<number, number> = new Map<number, number>();
@@ -96,14 +99,14 @@ const voidedFrom = (events: readonly unknown[], from: number): boolean => {
   return false;
 };
 
-/** The fold with `voids` known; undefined when they are assumed (NOT_VOIDED) and that may be wrong. */
+/** The fold with `voids`; undefined when they were only `assumed` (none) and that may be wrong. */
 function foldFrom(
   c: Compiled,
   events: readonly unknown[],
   voids: ReadonlyMap<number, number>,
   cut: number | undefined,
+  assumed: boolean,
 ): Folded | undefined {
-  const assumed = voids === NOT_VOIDED;
   const ctx: Context = { events, voids, index: 0 };
   let state: State | undefined;
   for (let i = 0; i < events.length; i++) {
