@@ -11,21 +11,30 @@ import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
 import type { State } from './_state.js';
-import { FIRST_DAY } from '../time/_days.js';
+import { DAY_COUNT, FIRST_DAY } from '../time/_days.js';
 import { endOfDayEpoch } from '../time/workingDays.js';
 import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './types.js';
 
 // A due date past the calendar's confirmed holidays is marked provisional. Due dates at the end of a
 // day (nearly all of them) are shared, frozen, per calendar and day: a sweep shows the same few
 // hundred due dates for every case, and each would otherwise be two new strings and an object.
+// The list is dense, one slot per supported day (filled, not grown: an array grown at a far index
+// becomes a hash table), and the calendar used last is kept at hand, as a sweep uses one.
 const shownByDay = new WeakMap<Calendar, (DueAt | undefined)[]>();
+let lastCalendar: Calendar | undefined;
+let lastShown: (DueAt | undefined)[] = [];
 function show(d: DueNumbers | undefined, calendar: Calendar): DueAt | null {
   if (!d) return null;
   if (d.at !== endOfDayEpoch(calendar, d.day)) return showDue(calendar, d);
-  let days = shownByDay.get(calendar);
-  if (!days) shownByDay.set(calendar, (days = []));
+  if (calendar !== lastCalendar) {
+    let days = shownByDay.get(calendar);
+    if (!days) shownByDay.set(calendar, (days = new Array<DueAt | undefined>(DAY_COUNT).fill(undefined)));
+    lastCalendar = calendar;
+    lastShown = days;
+  }
   const i = d.day - FIRST_DAY;
-  return (days[i] ??= Object.freeze(showDue(calendar, d)));
+  if (!(i >= 0 && i < DAY_COUNT)) return showDue(calendar, d);
+  return (lastShown[i] ??= Object.freeze(showDue(calendar, d)));
 }
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
 

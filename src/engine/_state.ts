@@ -109,11 +109,13 @@ export function text(value: unknown, field: string, type: string): string {
   return value as string;
 }
 
-// An event's instant fields, with their error paths made once: the fold reads one or two per event.
+// An event's instant fields, with their error paths made once: the fold reads one or two per event,
+// and every event's `at`, whose path is at hand without a lookup.
 const FIELD_PATHS = new Map<string, readonly string[]>();
+const AT_PATH: readonly string[] = ['at'];
 
 export function instant(value: unknown, field: string): number {
-  let path = FIELD_PATHS.get(field);
+  let path = field === 'at' ? AT_PATH : FIELD_PATHS.get(field);
   if (!path) FIELD_PATHS.set(field, (path = [field]));
   try {
     return toEpochMs(value, path);

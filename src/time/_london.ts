@@ -4,7 +4,7 @@
 // identical on every runtime whatever its ICU data; test/time/london.test.ts checks every transition
 // from 2000 to 2099 against luxon's Europe/London.
 
-import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
+import { FIRST_YEAR, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
 import { TimeError } from './timeError.js';
 
 const HOUR = 3_600_000;
@@ -91,38 +91,40 @@ export function formatLondon(epochMs: number): string {
   return text;
 }
 
-// An instant is written in four pieces from tables (the day, `HH:MM:`, the seconds, and the
-// fraction with the offset) rather than from seven, each piece being a new string.
-// The tables fill on first use, so that importing the library builds none of their 3,560 strings.
+// An instant is written in three pieces, two joins: `YYYY-MM-DDTHH`, `:MM:SS`, and the fraction
+// with the offset. London's offset is a whole hour, so only the first piece depends on the zone.
+// The hour prefixes of a sweep (a few thousand: its days times the hours its events fall in) are
+// kept direct-mapped by local hour; the other two tables fill on first use, so that importing the
+// library builds none of their strings.
 const ZONES = ['+00:00', '+01:00'];
-const HOUR_MINUTE: string[] = new Array<string>(1440).fill('');
-const SECOND_ZONE: string[] = new Array<string>(120).fill('');
+const MINUTE_SECOND: string[] = new Array<string>(3600).fill('');
 const FRACTION_ZONE: string[] = new Array<string>(2000).fill('');
-const hourMinute = (i: number): string => HOUR_MINUTE[i] || (HOUR_MINUTE[i] = `${PAD2[Math.floor(i / 60)]}:${PAD2[i % 60]}:`);
-const secondZone = (i: number): string => SECOND_ZONE[i] || (SECOND_ZONE[i] = `${PAD2[i >> 1]}${ZONES[i & 1]}`);
+const minuteSecond = (i: number): string => MINUTE_SECOND[i] || (MINUTE_SECOND[i] = `:${PAD2[(i / 60) | 0]}:${PAD2[i % 60]}`);
 const fractionZone = (i: number): string => FRACTION_ZONE[i] || (FRACTION_ZONE[i] = `.${String(i >> 1).padStart(3, '0')}${ZONES[i & 1]}`);
-// `YYYY-MM-DDT` for each day of the supported range, written on first use.
-const dayPrefix: string[] = new Array<string>(LAST_DAY - FIRST_DAY + 1).fill('');
+const HOUR_SLOTS = 8192;
+const hourKeys = new Int32Array(HOUR_SLOTS).fill(-1);
+const hourTexts: string[] = new Array<string>(HOUR_SLOTS).fill('');
 
-function prefixOf(days: number): string {
-  const i = days - FIRST_DAY;
-  if (i < 0 || i >= dayPrefix.length) return `${formatDay(days)}T`;
-  const hit = dayPrefix[i]!;
-  return hit !== '' ? hit : (dayPrefix[i] = `${formatDay(days)}T`);
+/** `YYYY-MM-DDTHH` for an hour counted from 1970-01-01T00 (local time). */
+function hourPrefix(localHour: number): string {
+  const slot = localHour & (HOUR_SLOTS - 1);
+  if (hourKeys[slot] === localHour) return hourTexts[slot]!;
+  const days = Math.floor(localHour / 24);
+  const text = `${formatDay(days)}T${PAD2[localHour - days * 24]}`;
+  hourKeys[slot] = localHour;
+  hourTexts[slot] = text;
+  return text;
 }
 
 function writeLondon(epochMs: number): string {
   const offset = londonOffset(epochMs);
   const local = epochMs + offset;
-  const days = Math.floor(local / MS_PER_DAY);
-  let ms = local - days * MS_PER_DAY;
-  const hours = Math.floor(ms / HOUR);
-  ms -= hours * HOUR;
-  const minutes = Math.floor(ms / 60_000);
-  ms -= minutes * 60_000;
-  const seconds = Math.floor(ms / 1000);
-  const millis = ms - seconds * 1000;
+  const localHour = Math.floor(local / HOUR);
+  // Below an hour, in 32-bit integers: the divisions by constants become multiplications.
+  const msOfHour = (local - localHour * HOUR) | 0;
+  const secondOfHour = (msOfHour / 1000) | 0;
+  const millis = msOfHour - secondOfHour * 1000;
   const bst = offset ? 1 : 0;
-  const head = prefixOf(days) + hourMinute(hours * 60 + minutes);
-  return millis === 0 ? head + secondZone(seconds * 2 + bst) : head + PAD2[seconds]! + fractionZone(millis * 2 + bst);
+  const head = hourPrefix(localHour) + minuteSecond(secondOfHour);
+  return millis === 0 ? head + ZONES[bst]! : head + fractionZone(millis * 2 + bst);
 }
