@@ -7,7 +7,7 @@ import type { Compiled } from './_compile.js';
 import { holds } from './_conditions.js';
 import { anchors, madeFor, type Judge, type Judged, type Owed } from './_obligations.js';
 import { judgeRepeating } from './_repeat.js';
-import type { Happening, State, Visit } from './_state.js';
+import { madeOf, type Happening, type State, type Visit } from './_state.js';
 import { expand } from './_parties.js';
 
 // `on` is "resolved" or "resolved:<stage>" (and so on): compared without building a string per test.
@@ -108,5 +108,5 @@ export function eachArising(
 
 /** When the record meeting a party's copy was made (a record for another party does not count). */
 export function madeForParty(state: State, o: Owed, after: number): number | undefined {
-  return madeFor(state.records.get(o.record!), after, o.party);
+  return madeFor(madeOf(state, o.record!), after, o.party);
 }

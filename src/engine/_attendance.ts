@@ -57,9 +57,11 @@ export function attendanceUnmet(c: Compiled, state: State): AttendanceStatus[] {
   const out: AttendanceStatus[] = [];
   // Most protocols require no attendance: then there is nothing to walk.
   if (!c.hasAttendance) return out;
-  for (const [id, made] of state.records) {
-    const type = c.records.get(id);
-    if (!type?.attendance) continue;
+  for (const index of state.madeOrder) {
+    const type = c.protocol.records[index]!;
+    if (!type.attendance) continue;
+    const id = type.id;
+    const made = state.made[index]!;
     for (let i = 0; i < made.at.length; i++) {
       const missing = unmet(type, state, made.attendees?.[i]);
       if (missing.length) out.push({ record: id, at: formatLondon(made.occurred[i]!), unmet: missing });

@@ -6,7 +6,7 @@ import type { Condition, Obligation, RecordType, Role, Variant } from '../protoc
 import type { Compiled, CompiledStage } from './_compile.js';
 import type { Owed } from './_obligations.js';
 import { owed } from './_parties.js';
-import type { State, Visit } from './_state.js';
+import { madeOf, type State, type Visit } from './_state.js';
 
 /** Whether a condition holds in the case as folded so far. */
 export function holds(condition: Condition, state: State): boolean {
@@ -14,7 +14,7 @@ export function holds(condition: Condition, state: State): boolean {
   // A stage skipped over counts as entered for anchors, but it was not used: only visits count here.
   if ('visited' in condition) return state.visits.some((v) => v.stage.id === condition.visited);
   if ('bypassed' in condition) return state.bypasses.some((b) => b.rule.id === condition.bypassed);
-  if ('recorded' in condition) return state.records.has(condition.recorded);
+  if ('recorded' in condition) return madeOf(state, condition.recorded) !== undefined;
   if ('all' in condition) return condition.all.every((c) => holds(c, state));
   if ('any' in condition) return condition.any.some((c) => holds(c, state));
   return !holds(condition.not, state);

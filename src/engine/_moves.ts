@@ -139,14 +139,14 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `"party" is a role id of ${c.protocol.id}, got "${party}"; roles are ${[...c.roles.keys()].join(', ')}.`,
       );
     const { attendees } = readAttendees(raw.attendees);
-    const made = state.records.get(record);
+    const made = state.made[index!];
     if (!made) {
       // Most records are made once: arrays of one, not empty arrays grown by a push.
       const first: Made = { at: [at], occurred: [occurred] };
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
-      state.records.set(record, first);
       state.made[index!] = first;
+      state.madeOrder.push(index!);
       return;
     }
     const slot = made.at.length;

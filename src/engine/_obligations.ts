@@ -12,7 +12,7 @@ import type { Compiled } from './_compile.js';
 import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
-import type { Made, State, Visit } from './_state.js';
+import { madeOf, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
 
@@ -111,7 +111,7 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
         return stage === undefined ? undefined : (kind === 'entered' ? state.entered : state.completed)[stage.index];
       }
       default:
-        return state.records.get(ref)?.occurred[0];
+        return madeOf(state, ref)?.occurred[0];
     }
   };
 }

@@ -12,7 +12,7 @@ import { dueAfter, toDuration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Timescale } from '../time/timescale.js';
 import type { Compiled } from './_compile.js';
 import type { Judge, Judged, Owed } from './_obligations.js';
-import { setIn, type State, type Visit } from './_state.js';
+import { madeOf, setIn, type State, type Visit } from './_state.js';
 import type { ObligationState } from './types.js';
 
 /** @internal Steps taken by the last call, so tests can count the work without reading the clock. */
@@ -57,7 +57,7 @@ export function judgeRepeating(
   const untilAt = o.until === undefined ? undefined : lookup(o.until);
   const end = untilAt === undefined ? endedBy : endedBy === undefined ? untilAt : Math.min(untilAt, endedBy);
   const times = [...(state.fulfilments.get(o.id) ?? [])];
-  const made = o.record === undefined ? undefined : state.records.get(o.record);
+  const made = o.record === undefined ? undefined : madeOf(state, o.record);
   if (made) for (let i = 0; i < made.at.length; i++) if (made.at[i]! >= visit.enteredAt) times.push(made.occurred[i]!);
   times.sort((a, b) => a - b);
   const horizon = end === undefined ? j.now : Math.min(end, j.now);

@@ -34,10 +34,15 @@ export interface State {
   readonly completed: (number | undefined)[];
   /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
   readonly stageById: ReadonlyMap<string, CompiledStage>;
-  /** Record id → each time it was made, in order (see {@link Made}). */
-  readonly records: Map<string, Made>;
-  /** The same makings by the record's place in the protocol (`Compiled.recordIndex`): what status reads for every stage's records. */
+  /** The protocol's record ids → their place in it (the compiled index, shared): where `made` keeps each. */
+  readonly recordIndex: ReadonlyMap<string, number>;
+  /**
+   * Each record's makings by its place in the protocol (see {@link Made}), read by id through
+   * {@link madeOf}. One array rather than a map by id as well: a sweep would build a map per case.
+   */
   readonly made: (Made | undefined)[];
+  /** The places in `made` in the order each record was first made (what `attendance` lists by). */
+  readonly madeOrder: number[];
   /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
   fulfilled: ReadonlyMap<string, number>;
   /** #12 part B: a repeating obligation's id → every time it was fulfilled, in order. Written through {@link setIn}. */
@@ -75,6 +80,12 @@ export interface Happening {
   readonly at: number;
 }
 
+/** The makings of the record with this id, if it was made (none for an id the protocol does not have). */
+export function madeOf(state: State, id: string): Made | undefined {
+  const index = state.recordIndex.get(id);
+  return index === undefined ? undefined : state.made[index];
+}
+
 /**
  * The value of a case's `fulfilled`, `fulfilments` and `facts` until their first entry: most cases
  * never have one, and a sweep would otherwise build three empty maps per case. Never written: every
@@ -104,6 +115,8 @@ export const refuse = (code: RefusalCode, message: string): never => {
 };
 
 export function text(value: unknown, field: string, type: string): string {
+  // Text that starts with a printable ASCII character cannot trim to nothing: no trim is needed to know.
+  if (typeof value === 'string' && value.charCodeAt(0) > 32 && value.charCodeAt(0) < 127) return value;
   if (typeof value !== 'string' || !value.trim())
     refuse('engine/invalid-event', `A "${type}" event needs "${field}" as non-empty text, got ${describe(value)}.`);
   return value as string;
