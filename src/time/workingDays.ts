@@ -1,3 +1,4 @@
+import { NO_DATE, dateSlot, slotTable } from './_dateSlots.js';
 import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
@@ -24,29 +25,45 @@ export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number)
   return result!;
 }
 
-// Each calendar's working days as text, by index in its `workingDays`, filled as they are asked for:
-// a sum on strings then reads one array past the rank, where formatDay of the day number would be
-// two more dependent reads into large tables, and that chain of reads, not the arithmetic, is what a
-// sum costs. The calendar used last is kept at hand, so the WeakMap is consulted only on a change.
-const texts = new WeakMap<CalendarTables, (string | undefined)[]>();
+// What a sum on strings reads, per calendar, built on its first such sum (about 77 KB, well under a
+// millisecond): the slot table (see _dateSlots.ts), and the working days as text by index in its
+// `workingDays`, filled as they are asked for. A sum then reads the slot, then one array past it,
+// where readDate, rank, working and formatDay of the day number would be a longer chain of dependent
+// reads into large tables, and that chain, not the arithmetic, is what a sum costs. The calendar used
+// last is kept at hand, so the WeakMap is consulted only on a change.
+interface TextTables {
+  readonly slots: Uint16Array;
+  readonly texts: (string | undefined)[];
+}
+const textTables = new WeakMap<CalendarTables, TextTables>();
 let lastTables: CalendarTables | undefined;
+let lastSlots: Uint16Array = new Uint16Array(0);
 let lastTexts: (string | undefined)[] = [];
 
 function workingDayText(tables: CalendarTables, k: number): string {
   if (tables !== lastTables) useTextsOf(tables);
+  return textAt(k);
+}
+
+/** The text of working day `k` of the calendar used last (useTextsOf has run). */
+function textAt(k: number): string {
   const hit = lastTexts[k];
-  return hit === undefined ? newWorkingDayText(tables, k) : hit;
+  return hit === undefined ? newWorkingDayText(k) : hit;
 }
 
 function useTextsOf(tables: CalendarTables): void {
-  let list = texts.get(tables);
-  if (list === undefined) texts.set(tables, (list = new Array<string | undefined>(tables.workingDays.length)));
+  let found = textTables.get(tables);
+  if (found === undefined) {
+    found = { slots: slotTable(tables.rank, tables.working), texts: new Array<string | undefined>(tables.workingDays.length) };
+    textTables.set(tables, found);
+  }
   lastTables = tables;
-  lastTexts = list;
+  lastSlots = found.slots;
+  lastTexts = found.texts;
 }
 
-function newWorkingDayText(tables: CalendarTables, k: number): string {
-  const day = tables.workingDays[k];
+function newWorkingDayText(k: number): string {
+  const day = lastTables!.workingDays[k];
   if (day === undefined) checkRange(LAST_DAY + 1);
   return (lastTexts[k] = formatDay(day!));
 }
@@ -108,6 +125,17 @@ export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
 export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
   // In the order the checks ran before: the calendar, the date, then N.
   const { tables } = resolveCalendar(calendar);
+  if (tables !== lastTables) useTextsOf(tables);
+  // A supported date's slot holds its rank and whether it is a working day: the index of the answer
+  // is then the same as workingDayIndex's, without the day number.
+  const slot = typeof date === 'string' && date.length === 10 ? lastSlots[dateSlot(date)]! : NO_DATE;
+  if (slot === NO_DATE) return addWorkingDaysToDay(tables, date, n);
+  const m = amount(n);
+  return textAt((slot >> 1) + (m === 0 ? -(slot & 1) : m - 1));
+}
+
+/** addWorkingDays for a date its fast path did not take: parseDay reads it again, or throws its error. */
+function addWorkingDaysToDay(tables: CalendarTables, date: unknown, n: unknown): string {
   const day = parseDay(date, DATE);
   return workingDayText(tables, workingDayIndex(tables, day, amount(n)));
 }
