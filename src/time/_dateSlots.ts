@@ -4,20 +4,21 @@
 // goes to the answer's index in one read, and the days that do not exist (day 0, 30 February) are
 // marked in the table rather than checked against month lengths on the way. @internal
 
-import { DAY_COUNT, FIRST_DAY, MONTH_DAYS, MONTH_START } from './_days.js';
+import { DAY_COUNT, MONTH_DAYS, MONTH_START } from './_days.js';
 
 /** The slots of the supported months. */
 export const SLOT_COUNT = MONTH_START.length * 32;
 
-/** A slot's value for a date that does not exist; the table's slot 0 (0 January 2000) always holds it. */
-export const NO_DATE = 0xffff;
+/** How many sums on strings a calendar answers the general way before its slot table is built (see workingDays.ts). */
+export const SLOTS_AFTER = 4096;
 
 /**
- * The slot of a supported date (2000 to 2099) written as the ten characters of `text`, or 0 (a slot
- * holding {@link NO_DATE}) for anything else; the caller checks the length. The characters are read
- * once each and checked all together, without a branch per character: every `x | (limit - x)` is
- * negative exactly when x is outside 0..limit, so one sign test covers them all. This is the cost
- * that is left of a sum on strings (ten charCodeAt calls are most of it), so it is kept this lean.
+ * The slot of a supported date (2000 to 2099) written as the ten characters of `text`, or 0 for
+ * anything else (slot 0, "0 January 2000", holds 0 in every table: no date); the caller checks the
+ * length. The characters are read once each and checked all together, without a branch per
+ * character: every `x | (limit - x)` is negative exactly when x is outside 0..limit, so one sign
+ * test covers them all. Ten charCodeAt calls are most of what is left of a sum on strings, so the
+ * rest is kept this lean.
  */
 export function dateSlot(text: string): number {
   const c0 = text.charCodeAt(0);
@@ -39,17 +40,16 @@ export function dateSlot(text: string): number {
 }
 
 /**
- * A calendar's slot table: rank * 2 + 1 on a working day, rank * 2 on any other day (rank as in
- * `CalendarTables.rank`), {@link NO_DATE} in the slots of days that do not exist. 16 bits are enough
- * for any calendar built here (a century has about 26,100 weekdays); for tables that would not fit
- * (only a hand-made look-alike could have them), every slot is NO_DATE, which sends each call the
- * general way.
+ * Fills a calendar's slot table (zeroed, {@link SLOT_COUNT} long): rank * 2 + 2 on a working day,
+ * rank * 2 + 1 on any other day (rank as in `CalendarTables.rank`), and 0, as allocated, in the slots
+ * of days that do not exist. So a table not yet filled sends every date the general way. 16 bits are
+ * enough for any calendar built here (a century has about 26,100 weekdays); a table that would not
+ * fit (only a hand-made look-alike could have one) is left empty. Returns whether it was filled.
  */
-export function slotTable(rank: Int32Array, working: Uint8Array): Uint16Array {
-  const slots = new Uint16Array(SLOT_COUNT).fill(NO_DATE);
-  if (rank[DAY_COUNT - 1]! * 2 + 1 >= NO_DATE) return slots;
-  for (let k = 0; k < MONTH_START.length; k++) {
-    for (let d = 1, i = MONTH_START[k]! - FIRST_DAY; d <= MONTH_DAYS[k]!; d++, i++) slots[k * 32 + d] = rank[i]! * 2 + working[i]!;
+export function fillSlotTable(slots: Uint16Array, rank: Int32Array, working: Uint8Array): boolean {
+  if (rank[DAY_COUNT - 1]! * 2 + 2 > 0xffff) return false;
+  for (let k = 0, i = 0; k < MONTH_START.length; k++) {
+    for (let at = k * 32 + 1, end = at + MONTH_DAYS[k]!; at < end; at++, i++) slots[at] = rank[i]! * 2 + working[i]! + 1;
   }
-  return slots;
+  return true;
 }

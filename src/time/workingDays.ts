@@ -1,4 +1,4 @@
-import { NO_DATE, dateSlot, slotTable } from './_dateSlots.js';
+import { SLOTS_AFTER, SLOT_COUNT, dateSlot, fillSlotTable } from './_dateSlots.js';
 import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
@@ -25,18 +25,25 @@ export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number)
   return result!;
 }
 
-// What a sum on strings reads, per calendar, built on its first such sum (about 77 KB, well under a
-// millisecond): the slot table (see _dateSlots.ts), and the working days as text by index in its
-// `workingDays`, filled as they are asked for. A sum then reads the slot, then one array past it,
-// where readDate, rank, working and formatDay of the day number would be a longer chain of dependent
-// reads into large tables, and that chain, not the arithmetic, is what a sum costs. The calendar used
-// last is kept at hand, so the WeakMap is consulted only on a change.
+// What a sum on strings reads, per calendar: the working days as text by index in its `workingDays`,
+// filled as they are asked for, and the slot table (see _dateSlots.ts), which takes a date's text
+// straight to its rank and working bit in one read, where readDate, rank and working would be a chain
+// of three dependent reads into large tables; that chain, not the arithmetic, is what a sum costs.
+// The slot table (77 KB) is built only after SLOTS_AFTER sums on the calendar have gone the general
+// way: building it costs about as much as that many sums (0.1 ms), which a calendar built for a few
+// sums (one per case, say) should not pay. Until then the calendar reads an empty table shared by
+// all, whose every slot sends the date the general way. The calendar used last is kept at hand, so
+// the WeakMap is consulted only on a change.
 interface TextTables {
-  readonly slots: Uint16Array;
+  slots: Uint16Array;
   readonly texts: (string | undefined)[];
+  /** General-way sums left before the slot table is built; negative once it has been. */
+  untilSlots: number;
 }
+let noSlots: Uint16Array | undefined;
 const textTables = new WeakMap<CalendarTables, TextTables>();
 let lastTables: CalendarTables | undefined;
+let lastText: TextTables | undefined;
 let lastSlots: Uint16Array = new Uint16Array(0);
 let lastTexts: (string | undefined)[] = [];
 
@@ -54,12 +61,22 @@ function textAt(k: number): string {
 function useTextsOf(tables: CalendarTables): void {
   let found = textTables.get(tables);
   if (found === undefined) {
-    found = { slots: slotTable(tables.rank, tables.working), texts: new Array<string | undefined>(tables.workingDays.length) };
+    noSlots ??= new Uint16Array(SLOT_COUNT);
+    found = { slots: noSlots, texts: new Array<string | undefined>(tables.workingDays.length), untilSlots: SLOTS_AFTER };
     textTables.set(tables, found);
   }
   lastTables = tables;
+  lastText = found;
   lastSlots = found.slots;
   lastTexts = found.texts;
+}
+
+/** Counts a sum on the calendar used last that went the general way; builds its slot table at the SLOTS_AFTER-th. */
+function countGeneralSum(tables: CalendarTables): void {
+  const text = lastText!;
+  if (--text.untilSlots !== 0) return;
+  const slots = new Uint16Array(SLOT_COUNT);
+  if (fillSlotTable(slots, tables.rank, tables.working)) lastSlots = text.slots = slots;
 }
 
 function newWorkingDayText(k: number): string {
@@ -128,16 +145,21 @@ export function addWorkingDays(date: string, n: number, calendar?: CalendarLike)
   if (tables !== lastTables) useTextsOf(tables);
   // A supported date's slot holds its rank and whether it is a working day: the index of the answer
   // is then the same as workingDayIndex's, without the day number.
-  const slot = typeof date === 'string' && date.length === 10 ? lastSlots[dateSlot(date)]! : NO_DATE;
-  if (slot === NO_DATE) return addWorkingDaysToDay(tables, date, n);
+  const slot = typeof date === 'string' && date.length === 10 ? lastSlots[dateSlot(date)]! : 0;
+  if (slot === 0) return addWorkingDaysToDay(tables, date, n);
   const m = amount(n);
-  return textAt((slot >> 1) + (m === 0 ? -(slot & 1) : m - 1));
+  const v = slot - 1; // rank * 2 + working
+  return textAt((v >> 1) + (m === 0 ? -(v & 1) : m - 1));
 }
 
-/** addWorkingDays for a date its fast path did not take: parseDay reads it again, or throws its error. */
+/**
+ * addWorkingDays for a date its fast path did not take (the slot table is not filled yet, or the
+ * date is not a supported one): parseDay reads it again, or throws its error.
+ */
 function addWorkingDaysToDay(tables: CalendarTables, date: unknown, n: unknown): string {
-  const day = parseDay(date, DATE);
-  return workingDayText(tables, workingDayIndex(tables, day, amount(n)));
+  const k = workingDayIndex(tables, parseDay(date, DATE), amount(n));
+  countGeneralSum(tables);
+  return textAt(k);
 }
 
 /**

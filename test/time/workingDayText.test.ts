@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Calendar, type CalendarLike, TimeError, addWorkingDays, createCalendar, holidaysBetween } from '../../src/index.js';
+import { SLOTS_AFTER } from '../../src/time/_dateSlots.js';
 import { DAY_COUNT, FIRST_DAY, parseDay } from '../../src/time/_days.js';
 
 // addWorkingDays on strings reads its date through a slot table of its own (src/time/_dateSlots.ts)
@@ -7,6 +8,13 @@ import { DAY_COUNT, FIRST_DAY, parseDay } from '../../src/time/_days.js';
 // definition (DESIGN.md "Time semantics": the Nth working day after X; N = 0 is X itself on a working
 // day, else the next one), computed here by walking the days one at a time over the calendar's
 // holidays as holidaysBetween lists them, with dates written by Date, for every day of the range.
+// A calendar goes the general way (parseDay) for its first SLOTS_AFTER sums and builds its slot table
+// then, so each check below first makes enough sums for the slot table to be the one tested.
+
+/** Makes enough sums on a calendar for its slot table to be built. */
+const warm = (calendar: CalendarLike) => {
+  for (let i = 0; i < SLOTS_AFTER; i++) addWorkingDays('2026-12-21', i & 31, calendar);
+};
 
 const MS_PER_DAY = 86_400_000;
 const iso = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
@@ -54,6 +62,7 @@ const calendars: [string, CalendarLike][] = [
 describe('addWorkingDays on strings agrees with a day-by-day walk on every day of the range', () => {
   it.each(calendars)('%s, for n = 0, 1, 5 and 30', (_, calendar) => {
     const walk = walker(calendar);
+    warm(calendar);
     let compared = 0;
     let pastTheEnd = 0;
     for (const n of [0, 1, 5, 30]) {
@@ -81,6 +90,7 @@ describe('addWorkingDays on strings agrees with a day-by-day walk on every day o
   it('a copy of a calendar (structuredClone, as to a worker) gives the same answers', () => {
     const calendar = calendars[4]![1] as Calendar;
     const copy = structuredClone(calendar);
+    warm(copy);
     for (let day = FIRST_DAY; day <= LAST - 60; day += 7) {
       for (const n of [0, 1, 5, 30]) expect(addWorkingDays(iso(day), n, copy)).toBe(addWorkingDays(iso(day), n, calendar));
     }
@@ -88,6 +98,8 @@ describe('addWorkingDays on strings agrees with a day-by-day walk on every day o
 });
 
 describe('addWorkingDays on strings refuses what parseDay refuses, with the same error, in the same order', () => {
+  beforeAll(() => warm(undefined as unknown as CalendarLike));
+
   const refused: unknown[] = [
     '2026-02-29',
     '2024-02-30',
@@ -142,6 +154,18 @@ describe('addWorkingDays on strings refuses what parseDay refuses, with the same
   });
 });
 
+describe('before and after the slot table is built', () => {
+  it('a new calendar answers its first sums the general way, and the same once its slot table is built', () => {
+    const calendar = createCalendar({ region: 'scotland', closures: [{ from: '2030-12-23', to: '2031-01-03' }] });
+    const dates = Array.from({ length: SLOTS_AFTER }, (_, i) => iso(FIRST_DAY + ((i * 7919) % (DAY_COUNT - 60))));
+    const before = dates.map((date, i) => addWorkingDays(date, i % 31, calendar));
+    const after = dates.map((date, i) => addWorkingDays(date, i % 31, calendar));
+    expect(after).toEqual(before);
+    const walk = walker(calendar);
+    dates.forEach((date, i) => expect(before[i]).toBe(walk(parseDay(date), i % 31)));
+  });
+});
+
 describe('a calendar whose tables the slot table cannot hold', () => {
   it('is still answered right, the general way', () => {
     // Every day a working day: ranks up to 36,525, more than the slot table's 16 bits carry. Only a
@@ -160,6 +184,7 @@ describe('a calendar whose tables the slot table cannot hold', () => {
         confirmedUntilDay: 0,
       },
     } as Calendar;
+    warm(calendar);
     for (const day of [FIRST_DAY, FIRST_DAY + 20_000, LAST - 31]) {
       expect(addWorkingDays(iso(day), 0, calendar)).toBe(iso(day));
       expect(addWorkingDays(iso(day), 30, calendar)).toBe(iso(day + 30));
