@@ -140,21 +140,27 @@ export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
  * ```
  */
 export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
-  // In the order the checks ran before: the calendar, the date, then N.
+  // In the order the checks ran before: the calendar, the date, then N. The fast path takes a
+  // supported date and an N below 65,536 (a century has about 26,100 working days, so any larger N
+  // is out of range): `n & 0xffff` is integer arithmetic, where Number.isSafeInteger is float, and -0
+  // passes as it does there. Anything else goes the general way, which checks in that order.
   const { tables } = resolveCalendar(calendar);
   if (tables !== lastTables) useTextsOf(tables);
-  // A supported date's slot holds its rank and whether it is a working day: the index of the answer
-  // is then the same as workingDayIndex's, without the day number.
   const slot = typeof date === 'string' && date.length === 10 ? lastSlots[dateSlot(date)]! : 0;
-  if (slot === 0) return addWorkingDaysToDay(tables, date, n);
-  const m = amount(n);
-  const v = slot - 1; // rank * 2 + working
-  return textAt((v >> 1) + (m === 0 ? -(v & 1) : m - 1));
+  if (slot === 0 || typeof n !== 'number' || (n & 0xffff) !== n) return addWorkingDaysToDay(tables, date, n);
+  // The slot holds rank * 2 + working + 1, so the index is workingDayIndex's without the day number.
+  // Written with subtractions only: a negated 0 would be -0, a float, and make the index one.
+  const v = slot - 1;
+  const k = n === 0 ? (v >> 1) - (v & 1) : (v >> 1) + n - 1;
+  // textAt by hand: the general way's feedback can use up V8's inlining budget before it is reached.
+  const hit = lastTexts[k];
+  return hit === undefined ? newWorkingDayText(k) : hit;
 }
 
 /**
- * addWorkingDays for a date its fast path did not take (the slot table is not filled yet, or the
- * date is not a supported one): parseDay reads it again, or throws its error.
+ * addWorkingDays for what its fast path did not take (the slot table is not built yet, the date is
+ * not a supported one, or N is not a small whole number): parseDay reads the date again, or throws
+ * its error, then N is checked.
  */
 function addWorkingDaysToDay(tables: CalendarTables, date: unknown, n: unknown): string {
   const k = workingDayIndex(tables, parseDay(date, DATE), amount(n));

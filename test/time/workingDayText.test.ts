@@ -148,6 +148,15 @@ describe('addWorkingDays on strings refuses what parseDay refuses, with the same
     }
   });
 
+  it('N at the edges of the fast path: -0 is 0, and any N past the last working day is out of range', () => {
+    expect(addWorkingDays('2026-12-25', -0)).toBe(addWorkingDays('2026-12-25', 0));
+    for (const n of [26_000, 65_535, 65_536, 2 ** 31, 2 ** 53 - 1]) {
+      expect(thrown(() => addWorkingDays('2000-01-03', n))?.code).toBe('time/out-of-range');
+    }
+    // About 25,300 working days in the century: the first day's sum lands inside for somewhat fewer.
+    expect(addWorkingDays('2000-01-03', 25_000)).toBe(walker(undefined as unknown as CalendarLike)(parseDay('2000-01-03'), 25_000));
+  });
+
   it('a valid date with a bad N is refused for N', () => {
     for (const n of [-1, 1.5, Number.NaN, '1', null])
       expect(thrown(() => addWorkingDays('2026-12-21', n as number))?.code).toBe('time/invalid-amount');
