@@ -1,5 +1,5 @@
-import { SLOTS_AFTER, SLOT_COUNT, dateSlot, fillSlotTable } from './_dateSlots.js';
-import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
+import { SLOT_COUNT, dateSlot, fillSlotYear, fitsSlots } from './_dateSlots.js';
+import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, civilFromDays, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
 import { TimeError } from './timeError.js';
@@ -29,18 +29,15 @@ export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number)
 // filled as they are asked for, and the slot table (see _dateSlots.ts), which takes a date's text
 // straight to its rank and working bit in one read, where readDate, rank and working would be a chain
 // of three dependent reads into large tables; that chain, not the arithmetic, is what a sum costs.
-// The slot table (77 KB) is built only after SLOTS_AFTER sums on the calendar have gone the general
-// way: building it costs about as much as that many sums (0.1 ms), which a calendar built for a few
-// sums (one per case, say) should not pay. Until then the calendar reads an empty table shared by
-// all, whose every slot sends the date the general way. The calendar used last is kept at hand, so
-// the WeakMap is consulted only on a change.
+// The slot table (77 KB) is filled a year at a time: a date whose year is not filled yet goes the
+// general way, which fills it. The calendar used last is kept at hand, so the WeakMap is consulted
+// only on a change.
 interface TextTables {
-  slots: Uint16Array;
+  readonly slots: Uint16Array;
   readonly texts: (string | undefined)[];
-  /** General-way sums left before the slot table is built; negative once it has been. */
-  untilSlots: number;
+  /** 1 for each year (0 for 2000) whose slots are filled; all 1 when the ranks do not fit (see fitsSlots). */
+  readonly filled: Uint8Array;
 }
-let noSlots: Uint16Array | undefined;
 const textTables = new WeakMap<CalendarTables, TextTables>();
 let lastTables: CalendarTables | undefined;
 let lastText: TextTables | undefined;
@@ -61,8 +58,9 @@ function textAt(k: number): string {
 function useTextsOf(tables: CalendarTables): void {
   let found = textTables.get(tables);
   if (found === undefined) {
-    noSlots ??= new Uint16Array(SLOT_COUNT);
-    found = { slots: noSlots, texts: new Array<string | undefined>(tables.workingDays.length), untilSlots: SLOTS_AFTER };
+    const filled = new Uint8Array(LAST_YEAR - FIRST_YEAR + 1);
+    if (!fitsSlots(tables.rank)) filled.fill(1);
+    found = { slots: new Uint16Array(SLOT_COUNT), texts: new Array<string | undefined>(tables.workingDays.length), filled };
     textTables.set(tables, found);
   }
   lastTables = tables;
@@ -71,12 +69,13 @@ function useTextsOf(tables: CalendarTables): void {
   lastTexts = found.texts;
 }
 
-/** Counts a sum on the calendar used last that went the general way; builds its slot table at the SLOTS_AFTER-th. */
-function countGeneralSum(tables: CalendarTables): void {
-  const text = lastText!;
-  if (--text.untilSlots !== 0) return;
-  const slots = new Uint16Array(SLOT_COUNT);
-  if (fillSlotTable(slots, tables.rank, tables.working)) lastSlots = text.slots = slots;
+/** Fills the slots of `day`'s year in the calendar used last, if they are not yet. */
+function fillSlotsFor(tables: CalendarTables, day: number): void {
+  const { filled, slots } = lastText!;
+  const year = civilFromDays(day).year - FIRST_YEAR;
+  if (filled[year] === 1) return;
+  fillSlotYear(slots, tables.rank, tables.working, year);
+  filled[year] = 1;
 }
 
 function newWorkingDayText(k: number): string {
@@ -158,13 +157,14 @@ export function addWorkingDays(date: string, n: number, calendar?: CalendarLike)
 }
 
 /**
- * addWorkingDays for what its fast path did not take (the slot table is not built yet, the date is
- * not a supported one, or N is not a small whole number): parseDay reads the date again, or throws
- * its error, then N is checked.
+ * addWorkingDays for what its fast path did not take (the date's year is not in the slot table yet,
+ * the date is not a supported one, or N is not a small whole number): parseDay reads the date again,
+ * or throws its error, then N is checked.
  */
 function addWorkingDaysToDay(tables: CalendarTables, date: unknown, n: unknown): string {
-  const k = workingDayIndex(tables, parseDay(date, DATE), amount(n));
-  countGeneralSum(tables);
+  const day = parseDay(date, DATE);
+  const k = workingDayIndex(tables, day, amount(n));
+  fillSlotsFor(tables, day);
   return textAt(k);
 }
 
