@@ -89,8 +89,10 @@ const BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 // The supported years' months by (year - 2000) * 12 + month - 1: the day number of each month's first
 // day and its length. 1,200 entries (6 KB), so reading a supported date is one index and two reads.
-const MONTH_START = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12);
-const MONTH_DAYS = new Uint8Array(MONTH_START.length);
+/** @internal */
+export const MONTH_START = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12);
+/** @internal */
+export const MONTH_DAYS = new Uint8Array(MONTH_START.length);
 for (let y = FIRST_YEAR, k = 0; y <= LAST_YEAR; y++) {
   for (let m = 1; m <= 12; m++, k++) {
     MONTH_START[k] = YEAR_START[y - FIRST_YEAR]! + BEFORE_MONTH[m - 1]! + (m > 2 && isLeapYear(y) ? 1 : 0);

@@ -1,4 +1,5 @@
-import { FIRST_DAY, LAST_DAY, formatDay, parseDay, checkRange, describe } from './_days.js';
+import { SLOT_COUNT, dateSlot, fillSlotYear, fitsSlots } from './_dateSlots.js';
+import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, civilFromDays, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
 import { TimeError } from './timeError.js';
@@ -24,29 +25,61 @@ export function addWorkingDayNumbers(calendar: Calendar, day: number, n: number)
   return result!;
 }
 
-// Each calendar's working days as text, by index in its `workingDays`, filled as they are asked for:
-// a sum on strings then reads one array past the rank, where formatDay of the day number would be
-// two more dependent reads into large tables, and that chain of reads, not the arithmetic, is what a
-// sum costs. The calendar used last is kept at hand, so the WeakMap is consulted only on a change.
-const texts = new WeakMap<CalendarTables, (string | undefined)[]>();
+// What a sum on strings reads, per calendar: the working days as text by index in its `workingDays`,
+// filled as they are asked for, and the slot table (see _dateSlots.ts), which takes a date's text
+// straight to its rank and working bit in one read, where readDate, rank and working would be a chain
+// of three dependent reads into large tables; that chain, not the arithmetic, is what a sum costs.
+// The slot table (77 KB) is filled a year at a time: a date whose year is not filled yet goes the
+// general way, which fills it. The calendar used last is kept at hand, so the WeakMap is consulted
+// only on a change.
+interface TextTables {
+  readonly slots: Uint16Array;
+  readonly texts: (string | undefined)[];
+  /** 1 for each year (0 for 2000) whose slots are filled; all 1 when the ranks do not fit (see fitsSlots). */
+  readonly filled: Uint8Array;
+}
+const textTables = new WeakMap<CalendarTables, TextTables>();
 let lastTables: CalendarTables | undefined;
+let lastText: TextTables | undefined;
+let lastSlots: Uint16Array = new Uint16Array(0);
 let lastTexts: (string | undefined)[] = [];
 
 function workingDayText(tables: CalendarTables, k: number): string {
   if (tables !== lastTables) useTextsOf(tables);
+  return textAt(k);
+}
+
+/** The text of working day `k` of the calendar used last (useTextsOf has run). */
+function textAt(k: number): string {
   const hit = lastTexts[k];
-  return hit === undefined ? newWorkingDayText(tables, k) : hit;
+  return hit === undefined ? newWorkingDayText(k) : hit;
 }
 
 function useTextsOf(tables: CalendarTables): void {
-  let list = texts.get(tables);
-  if (list === undefined) texts.set(tables, (list = new Array<string | undefined>(tables.workingDays.length)));
+  let found = textTables.get(tables);
+  if (found === undefined) {
+    const filled = new Uint8Array(LAST_YEAR - FIRST_YEAR + 1);
+    if (!fitsSlots(tables.rank)) filled.fill(1);
+    found = { slots: new Uint16Array(SLOT_COUNT), texts: new Array<string | undefined>(tables.workingDays.length), filled };
+    textTables.set(tables, found);
+  }
   lastTables = tables;
-  lastTexts = list;
+  lastText = found;
+  lastSlots = found.slots;
+  lastTexts = found.texts;
 }
 
-function newWorkingDayText(tables: CalendarTables, k: number): string {
-  const day = tables.workingDays[k];
+/** Fills the slots of `day`'s year in the calendar used last, if they are not yet. */
+function fillSlotsFor(tables: CalendarTables, day: number): void {
+  const { filled, slots } = lastText!;
+  const year = civilFromDays(day).year - FIRST_YEAR;
+  if (filled[year] === 1) return;
+  fillSlotYear(slots, tables.rank, tables.working, year);
+  filled[year] = 1;
+}
+
+function newWorkingDayText(k: number): string {
+  const day = lastTables!.workingDays[k];
   if (day === undefined) checkRange(LAST_DAY + 1);
   return (lastTexts[k] = formatDay(day!));
 }
@@ -106,10 +139,33 @@ export function nextWorkingDay(date: string, calendar?: CalendarLike): string {
  * ```
  */
 export function addWorkingDays(date: string, n: number, calendar?: CalendarLike): string {
-  // In the order the checks ran before: the calendar, the date, then N.
+  // In the order the checks ran before: the calendar, the date, then N. The fast path takes a
+  // supported date and an N below 65,536 (a century has about 26,100 working days, so any larger N
+  // is out of range): `n & 0xffff` is integer arithmetic, where Number.isSafeInteger is float, and -0
+  // passes as it does there. Anything else goes the general way, which checks in that order.
   const { tables } = resolveCalendar(calendar);
+  if (tables !== lastTables) useTextsOf(tables);
+  const slot = typeof date === 'string' && date.length === 10 ? lastSlots[dateSlot(date)]! : 0;
+  if (slot === 0 || typeof n !== 'number' || (n & 0xffff) !== n) return addWorkingDaysToDay(tables, date, n);
+  // The slot holds rank * 2 + working + 1, so the index is workingDayIndex's without the day number.
+  // Written with subtractions only: a negated 0 would be -0, a float, and make the index one.
+  const v = slot - 1;
+  const k = n === 0 ? (v >> 1) - (v & 1) : (v >> 1) + n - 1;
+  // textAt by hand: the general way's feedback can use up V8's inlining budget before it is reached.
+  const hit = lastTexts[k];
+  return hit === undefined ? newWorkingDayText(k) : hit;
+}
+
+/**
+ * addWorkingDays for what its fast path did not take (the date's year is not in the slot table yet,
+ * the date is not a supported one, or N is not a small whole number): parseDay reads the date again,
+ * or throws its error, then N is checked.
+ */
+function addWorkingDaysToDay(tables: CalendarTables, date: unknown, n: unknown): string {
   const day = parseDay(date, DATE);
-  return workingDayText(tables, workingDayIndex(tables, day, amount(n)));
+  const k = workingDayIndex(tables, day, amount(n));
+  fillSlotsFor(tables, day);
+  return textAt(k);
 }
 
 /**
