@@ -1,5 +1,7 @@
 import { type Options, defineConfig } from 'tsup';
 // `?raw` imports (the bundled protocols as JSON text): see scripts/raw-text.mjs.
+import { cliCodeCache } from './scripts/cli-cache.mjs';
+import { lazyZod } from './scripts/lazy-zod.mjs';
 import { rawText } from './scripts/raw-text.mjs';
 
 /**
@@ -28,13 +30,36 @@ export default defineConfig([
     // zod's runtime is bundled: loading its hundreds of modules dominated the package's import cost
     // (measured in `npm run bench`). zod stays a dependency for the types of ProtocolSchema.
     noExternal: ['zod'],
-    esbuildPlugins: [rawText],
+    // ... and evaluated when the first schema is built, not at import (scripts/lazy-zod.mjs).
+    esbuildPlugins: [lazyZod, rawText],
     esbuildOptions: compact,
+  },
+  {
+    // The library for bundlers that build for browsers (package.json's "browser" condition): the same
+    // ESM with zod's modules as plain statements, so that the app's bundler drops the parts of zod a
+    // page does not use (the JSON Schema output, most of all). zod's lazy wrapper above would keep
+    // them all and cost a page about 2.5 KB gzipped, which its 100 KB ceiling has no room for; a
+    // page pays no Node start-up, and parses a protocol on load anyway.
+    // Under dist/browser/ by entry and chunk names, not by outDir, which `tsup --out-dir` replaces.
+    entry: { 'browser/index': 'src/index.ts', 'browser/territories': 'src/territories/index.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
+    splitting: true,
+    noExternal: ['zod'],
+    esbuildPlugins: [rawText],
+    esbuildOptions(options, context) {
+      compact(options, context);
+      options.chunkNames = 'browser/[name]-[hash]';
+    },
   },
   {
     // The command-line tool: an ESM entry with a shebang, never imported by library users, and a
     // chunk per command under dist/cli/ loaded when that command runs (#15: a cold `validate`
-    // compiled every command, the renderers and the bundled protocols).
+    // compiled every command, the renderers and the bundled protocols). The bin, dist/cli.cjs, runs
+    // the same tool from one script with V8's code cache when it can, and these modules otherwise
+    // (src/cli/launch.ts, written with the script by scripts/cli-cache.mjs).
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
@@ -45,6 +70,7 @@ export default defineConfig([
     },
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['zod'],
-    esbuildPlugins: [rawText],
+    // cliCodeCache writes dist/cli.cjs, dist/cli/bundle.cjs and its cache once the modules are built.
+    esbuildPlugins: [lazyZod, rawText, cliCodeCache],
   },
 ]);

@@ -1,4 +1,4 @@
-// Cold start of the command-line tool: the wall time of `node dist/cli.js validate protocols/` (a new
+// Cold start of the command-line tool: the wall time of `node dist/cli.cjs validate protocols/` (a new
 // process each run, as CI runs it) against a bare `node -e 0`, so that what is measured is the tool's
 // own cost, not Node's. Goal (#15): under 80 ms more than bare Node. Prints nothing; the caller reports.
 //
@@ -6,7 +6,7 @@
 //   const { cliMs, nodeMs, extraMs } = await benchCli();
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,14 +33,16 @@ const median = (values) => {
 };
 
 /**
- * Measures the cold wall time of `node dist/cli.js validate protocols/` and of `node -e 0`.
+ * Measures the cold wall time of the bin (package.json "bin": dist/cli.cjs, as `npx escalation-protocols`
+ * starts it) running `validate protocols/`, and of `node -e 0`.
  *
  * @param {{ runs?: number }} [options] - runs of each (10 by default); the median is reported
  * @returns {Promise<{ cliMs: number, nodeMs: number, extraMs: number }>} medians in milliseconds, rounded to 0.1
  */
 export async function benchCli({ runs = 10 } = {}) {
-  const cli = path.join(ROOT, 'dist/cli.js');
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing; build it first (npx tsup).');
+  const bin = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['escalation-protocols'];
+  const cli = path.join(ROOT, bin);
+  if (!existsSync(cli)) throw new Error(`${bin} is missing; build it first (npx tsup).`);
   const cliArgs = [cli, 'validate', 'protocols/'];
   const nodeArgs = ['-e', '0'];
   // One untimed run of each warms the file-system cache, as on any machine that ran Node before.

@@ -52,7 +52,7 @@ function snapshotDist() {
   for (const file of readdirSync(path.join(ROOT, 'dist'))) {
     if (/\.(c?js)$/.test(file)) cpSync(path.join(ROOT, 'dist', file), path.join(SNAPSHOT, file));
   }
-  // The CLI's chunks, one per command (dist/cli.js loads them when a command runs).
+  // The CLI's chunks, one per command (dist/cli.js loads them when a command runs), and its cached script.
   if (existsSync(path.join(ROOT, 'dist/cli'))) cpSync(path.join(ROOT, 'dist/cli'), path.join(SNAPSHOT, 'cli'), { recursive: true });
   return path.relative(ROOT, SNAPSHOT).split(path.sep).join('/');
 }

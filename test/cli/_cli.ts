@@ -1,4 +1,5 @@
-// Runs the built command-line tool (dist/cli.js) as a subprocess, the way users and CI run it.
+// Runs the built command-line tool (its bin, dist/cli.cjs, which runs dist/cli/bundle.cjs from its
+// code cache or else the modules of dist/cli.js) as a subprocess, the way users and CI run it.
 // `buildCli` rebuilds it when any source is newer; vitest runs test files in parallel workers, so a
 // lock folder makes them build once, one at a time, and a worker waiting on it re-checks afterwards.
 
@@ -11,7 +12,7 @@ import { afterAll } from 'vitest';
 import config from '../../tsup.config.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const CLI = join(ROOT, 'dist/cli.js');
+export const CLI = join(ROOT, 'dist/cli.cjs');
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const fixture = (name: string): string => join(FIXTURES, name);
 
@@ -29,7 +30,7 @@ const stale = (): boolean =>
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Builds dist/cli.js from the CLI entry of tsup.config.ts (only that entry: the library's is not needed). */
+/** Builds the CLI from its entry in tsup.config.ts (only that entry: the library's is not needed). */
 export async function buildCli(): Promise<void> {
   const lock = join(tmpdir(), `escalation-protocols-cli-build-${Buffer.from(ROOT).toString('hex').slice(-16)}`);
   for (;;) {
@@ -62,7 +63,7 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Waits, synchronously, for dist/cli.js: a full `npx tsup` elsewhere empties dist/ before writing it again. */
+/** Waits, synchronously, for the bin: a full `npx tsup` elsewhere empties dist/ before writing it again. */
 function waitForCli(): void {
   const until = Date.now() + 30_000;
   while (!existsSync(CLI)) {
@@ -71,7 +72,7 @@ function waitForCli(): void {
   }
 }
 
-/** `node dist/cli.js ...args`, without colour, in `cwd` (the repository root by default). */
+/** `node dist/cli.cjs ...args`, without colour, in `cwd` (the repository root by default). */
 export function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
   for (let attempt = 1; ; attempt++) {
     waitForCli();
@@ -82,7 +83,7 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Reco
     });
     // Node itself failed to load the file: it vanished or was half-written between the check and the
     // run (a rebuild elsewhere). The tool never prints such errors itself, so run it again shortly.
-    const unloadable = /Cannot find module|ERR_MODULE_NOT_FOUND|dist\/cli\.js:\d+/.test(result.stderr);
+    const unloadable = /Cannot find module|ERR_MODULE_NOT_FOUND|dist\/cli(\/bundle)?\.c?js:\d+/.test(result.stderr);
     if (attempt < 5 && result.status === 1 && unloadable) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
       continue;

@@ -38,7 +38,9 @@ export const packageJson = (): PackageJson => JSON.parse(readFileSync(join(ROOT,
 /** What the build and the tarball are made of. A change to any of these makes a new stage. */
 function inputs(): string[] {
   const listed = (packageJson().files ?? []).filter((f) => f !== 'dist');
-  const roots = ['src', 'package.json', 'package-lock.json', 'tsup.config.ts', 'tsconfig.json', 'LICENSE', ...listed];
+  // The build's own plugins too: a change to one changes what it writes.
+  const plugins = ['scripts/raw-text.mjs', 'scripts/lazy-zod.mjs', 'scripts/cli-cache.mjs'];
+  const roots = ['src', 'package.json', 'package-lock.json', 'tsup.config.ts', 'tsconfig.json', 'LICENSE', ...plugins, ...listed];
   const out: string[] = [];
   const walk = (path: string): void => {
     const stat = statSync(path, { throwIfNoEntry: false });

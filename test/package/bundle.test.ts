@@ -83,12 +83,13 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('the core program bundled for the browser', () => {
-  it('builds from the package entry point only: dist/index.js and its shared chunk', () => {
+  // The "browser" export condition (#15): the build whose zod a page's bundler can tree-shake.
+  it('builds from the package browser entry point only: dist/browser/index.js and its shared chunk', () => {
     const dist = join(staged.dir, 'dist') + sep;
-    const fromPackage = core.inputs.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length));
-    expect(fromPackage).toContain('index.js');
+    const fromPackage = core.inputs.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length).split(sep).join('/'));
+    expect(fromPackage).toContain('browser/index.js');
     expect(
-      fromPackage.every((file) => /^(index|chunk-[\w-]+)\.js$/.test(file)),
+      fromPackage.every((file) => /^browser\/(index|chunk-[\w-]+)\.js$/.test(file)),
       fromPackage.join(', '),
     ).toBe(true);
     expect(core.inputs.filter((file) => !file.startsWith(dist) && !file.endsWith('program.mjs'))).toEqual([]);

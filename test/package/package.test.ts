@@ -118,6 +118,47 @@ console.log(JSON.stringify({
     });
   });
 
+  // #15: zod's bundled code runs when the first schema is built, not at import, so an import that
+  // only computes statuses never pays for it. zod's first evaluation creates its shared config on
+  // globalThis, which is how these see whether it has run. Parsing must still work synchronously
+  // on first use, from each format, and the public schemas must still be zod schemas.
+  const firstParse = (load: string, zod: string): string => `
+${load}
+const before = '__zod_globalConfig' in globalThis;
+const tiny = lib.parseProtocol({ id: 'tiny' });
+const swindon = lib.getProtocol('swindon');
+${zod}
+console.log(JSON.stringify({
+  before, after: '__zod_globalConfig' in globalThis,
+  tiny: tiny.success, codes: tiny.success ? [] : [...new Set(tiny.issues.map((i) => i.code))],
+  swindon: swindon.id, again: lib.parseProtocol(swindon).success,
+  zodObject: lib.ProtocolSchema instanceof z.ZodObject, strict: lib.ProtocolSchema.safeParse({ ...swindon, extra: 1 }).success,
+}));
+`;
+  const expectFirstParse = (out: string): void => {
+    const seen = JSON.parse(out);
+    expect(seen).toMatchObject({
+      before: false,
+      after: true,
+      tiny: false,
+      swindon: 'swindon',
+      again: true,
+      zodObject: true,
+      strict: false,
+    });
+    expect(seen.codes).toContain('schema/missing-key');
+  };
+
+  it('imports as ESM without running zod, and parses on first use', () => {
+    write('first-parse.mjs', firstParse("import * as lib from 'escalation-protocols';", "const z = await import('zod');"));
+    expectFirstParse(node('first-parse.mjs'));
+  });
+
+  it('requires as CJS without running zod, and parses on first use', () => {
+    write('first-parse.cjs', firstParse("const lib = require('escalation-protocols');", "const z = require('zod');"));
+    expectFirstParse(node('first-parse.cjs'));
+  });
+
   describe('TypeScript consumers compile (tsc --noEmit)', () => {
     // One consumer file; @ts-expect-error lines fail the compile if the types stop catching mistakes.
     const consumer = `

@@ -1,0 +1,61 @@
+// The command-line tool's bin (built to dist/cli.cjs, CommonJS: starting Node's ES module loader
+// alone costs a cold start about 5 ms). Node 20 compiles an ES module's code afresh on every start,
+// and compiling was about a fifth of a cold `validate` (#15). So the build also writes the whole
+// tool as one script, dist/cli/bundle.cjs, with V8's code cache for it: the code `validate` ran when
+// the build ran it on the bundled protocols (scripts/cli-cache.mjs). Where that cache fits (the V8
+// the build ran, on the same architecture, with no Node options) the script runs from it; anywhere
+// else, or with NODE_DISABLE_COMPILE_CACHE set, the ES modules of dist/cli.js run, as they did
+// before. Both are built from the same sources; test/cli/cache.test.ts checks that they agree.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Script } from 'node:vm';
+
+/** What the build wrote beside the script: the V8 and architecture its cache was made with. */
+interface Built {
+  readonly v8?: unknown;
+  readonly arch?: unknown;
+}
+
+/** Runs the tool from the cached script, when the cache fits; false when the ES modules should run. */
+function fromCache(): boolean {
+  // Flags change how V8 compiles, so a cache made without them would be refused after compiling.
+  if (process.env['NODE_DISABLE_COMPILE_CACHE'] || process.env['NODE_OPTIONS'] || process.execArgv.length > 0) return false;
+  const dir = join(__dirname, 'cli');
+  const file = join(dir, 'bundle.cjs');
+  let source: string;
+  let cachedData: Buffer;
+  try {
+    const built = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8')) as Built;
+    if (built.v8 !== process.versions.v8 || built.arch !== process.arch) return false;
+    // The script before its cache: a rebuild removes the cache before it writes the script.
+    source = readFileSync(file, 'utf8');
+    cachedData = readFileSync(join(dir, 'bundle.cache'));
+  } catch {
+    return false;
+  }
+  // The script is a function of what a CommonJS module gets (the build wraps it so).
+  const script = new Script(source, { filename: file, cachedData });
+  // A run of the tool is short: V8's optimising compiler, started after the default budget of
+  // work, spent more (on both cores) compiling validate's loops than the optimised code then saved,
+  // about a quarter of its cold run's instructions. With four times the budget a long run (report
+  // over an export) is still optimised, a moment later. Set only now that V8 has checked the cache
+  // (its flags are part of the check), and only here, where no Node options were given.
+  setFlagsFromString(`--interrupt-budget=${4 * 67_584}`);
+  const run = script.runInThisContext() as (
+    exports: object,
+    require: NodeJS.Require,
+    module: { exports: object },
+    filename: string,
+    dirname: string,
+  ) => void;
+  const module = { exports: {} };
+  run(module.exports, createRequire(file), module, file, dir);
+  return true;
+}
+
+// A computed path: dist/cli.js is loaded at run time, not bundled into this file.
+if (!fromCache()) void import(pathToFileURL(join(__dirname, 'cli.js')).href);
