@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** What the build wrote beside the script: the V8 and architecture its cache was made with. */
@@ -38,14 +37,7 @@ function fromCache(): boolean {
     return false;
   }
   // The script is a function of what a CommonJS module gets (the build wraps it so).
-  const script = new Script(source, { filename: file, cachedData });
-  // A run of the tool is short: V8's optimising compiler, started after the default budget of
-  // work, spent more (on both cores) compiling validate's loops than the optimised code then saved,
-  // about a quarter of its cold run's instructions. With four times the budget a long run (report
-  // over an export) is still optimised, a moment later. Set only now that V8 has checked the cache
-  // (its flags are part of the check), and only here, where no Node options were given.
-  setFlagsFromString(`--interrupt-budget=${4 * 67_584}`);
-  const run = script.runInThisContext() as (
+  const run = new Script(source, { filename: file, cachedData }).runInThisContext() as (
     exports: object,
     require: NodeJS.Require,
     module: { exports: object },
