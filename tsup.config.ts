@@ -70,7 +70,7 @@ export default defineConfig([
     },
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['zod'],
-    // cliCodeCache writes dist/cli.cjs, dist/cli/bundle.cjs and its cache once the modules are built.
+    // cliCodeCache writes dist/cli.cjs, dist/cli/bundle-<hash>.cjs and its cache once the modules are built.
     esbuildPlugins: [lazyZod, rawText, cliCodeCache],
   },
 ]);

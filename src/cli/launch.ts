@@ -1,11 +1,11 @@
 // The command-line tool's bin (built to dist/cli.cjs, CommonJS: starting Node's ES module loader
 // alone costs a cold start about 5 ms). Node 20 compiles an ES module's code afresh on every start,
 // and compiling was about a fifth of a cold `validate` (#15). So the build also writes the whole
-// tool as one script, dist/cli/bundle.cjs, with V8's code cache for it: the code `validate` ran when
-// the build ran it on the bundled protocols (scripts/cli-cache.mjs). Where that cache fits (the V8
-// the build ran, on the same architecture, with no Node options) the script runs from it; anywhere
-// else, or with NODE_DISABLE_COMPILE_CACHE set, the ES modules of dist/cli.js run, as they did
-// before. Both are built from the same sources; test/cli/cache.test.ts checks that they agree.
+// tool as one script, dist/cli/bundle-<hash>.cjs, with V8's code cache for it: the code `validate`
+// ran when the build ran it on the bundled protocols (scripts/cli-cache.mjs). Where that cache
+// fits (the V8 the build ran, on the same architecture, with no Node options) the script runs from
+// it; anywhere else, or with NODE_DISABLE_COMPILE_CACHE set, the ES modules of dist/cli.js run, as
+// they did before. Both are built from the same sources; test/cli/cache.test.ts checks that they agree.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 
-/** What the build wrote beside the script: the V8 and architecture its cache was made with. */
+/** What the build wrote beside the script: its file and its cache's, and the V8 and architecture the cache was made with. */
 interface Built {
   readonly v8?: unknown;
   readonly arch?: unknown;
+  readonly script?: unknown;
+  readonly cache?: unknown;
 }
 
 /** Runs the tool from the cached script, when the cache fits; false when the ES modules should run. */
@@ -24,15 +26,17 @@ function fromCache(): boolean {
   // Flags change how V8 compiles, so a cache made without them would be refused after compiling.
   if (process.env['NODE_DISABLE_COMPILE_CACHE'] || process.env['NODE_OPTIONS'] || process.execArgv.length > 0) return false;
   const dir = join(__dirname, 'cli');
-  const file = join(dir, 'bundle.cjs');
+  let file: string;
   let source: string;
   let cachedData: Buffer;
   try {
     const built = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8')) as Built;
     if (built.v8 !== process.versions.v8 || built.arch !== process.arch) return false;
-    // The script before its cache: a rebuild removes the cache before it writes the script.
+    if (typeof built.script !== 'string' || typeof built.cache !== 'string') return false;
+    // Named by a hash of the script, so the two are always a pair (scripts/cli-cache.mjs).
+    file = join(dir, built.script);
     source = readFileSync(file, 'utf8');
-    cachedData = readFileSync(join(dir, 'bundle.cache'));
+    cachedData = readFileSync(join(dir, built.cache));
   } catch {
     return false;
   }

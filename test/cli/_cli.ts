@@ -1,4 +1,4 @@
-// Runs the built command-line tool (its bin, dist/cli.cjs, which runs dist/cli/bundle.cjs from its
+// Runs the built command-line tool (its bin, dist/cli.cjs, which runs dist/cli/bundle-<hash>.cjs from its
 // code cache or else the modules of dist/cli.js) as a subprocess, the way users and CI run it.
 // `buildCli` rebuilds it when any source is newer; vitest runs test files in parallel workers, so a
 // lock folder makes them build once, one at a time, and a worker waiting on it re-checks afterwards.

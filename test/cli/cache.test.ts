@@ -4,6 +4,7 @@
 // told apart by what they print or how they exit; and the cache the build wrote must be one this
 // Node accepts, or the bin would pay for compiling the whole script instead.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -17,11 +18,13 @@ const MODULES = { NODE_DISABLE_COMPILE_CACHE: '1' };
 describe('the bin', () => {
   it('was built with a code cache this Node accepts for its script', () => {
     const dir = join(ROOT, 'dist/cli');
-    expect(JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'))).toEqual({ v8: process.versions.v8, arch: process.arch });
-    const script = new Script(readFileSync(join(dir, 'bundle.cjs'), 'utf8'), {
-      filename: join(dir, 'bundle.cjs'),
-      cachedData: readFileSync(join(dir, 'bundle.cache')),
-    });
+    const built = JSON.parse(readFileSync(join(dir, 'bundle.json'), 'utf8'));
+    expect(built).toEqual({ v8: process.versions.v8, arch: process.arch, script: expect.any(String), cache: expect.any(String) });
+    const source = readFileSync(join(dir, built.script), 'utf8');
+    // The pair is named by the script's hash, so that a cache is never read with another script.
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    expect([built.script, built.cache]).toEqual([`bundle-${hash}.cjs`, `bundle-${hash}.cache`]);
+    const script = new Script(source, { filename: join(dir, built.script), cachedData: readFileSync(join(dir, built.cache)) });
     expect(script.cachedDataRejected).toBe(false);
     // Else the bin would use the modules both times below, and the comparison would prove nothing.
     expect(process.env['NODE_OPTIONS'] ?? '', 'the bin runs the modules when NODE_OPTIONS is set').toBe('');
