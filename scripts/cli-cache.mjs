@@ -27,6 +27,17 @@ import { rawText } from './raw-text.mjs';
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '..');
 
+/** What the bin and the tool's script are built as: one CommonJS file each, compact, for Node 20. */
+const SCRIPT = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'error',
+};
+
 /** @type {import('esbuild').Plugin} */
 export const cliCodeCache = {
   name: 'cli-code-cache',
@@ -36,15 +47,10 @@ export const cliCodeCache = {
       const outdir = path.resolve(ROOT, build.initialOptions.outdir ?? 'dist');
       const dir = path.join(outdir, 'cli');
       const bundled = await esbuild.build({
+        ...SCRIPT,
         entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
         write: false,
         outfile: path.join(dir, 'bundle.cjs'),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        minifyWhitespace: true,
-        minifySyntax: true,
         plugins: [lazyZod, rawText],
         // import.meta has no meaning in a script: the package root is found from the script's path.
         define: { 'import.meta.url': '__cliUrl' },
@@ -52,7 +58,6 @@ export const cliCodeCache = {
           js: '(function (exports, require, module, __filename, __dirname) {const __cliUrl=require("node:url").pathToFileURL(__filename).href;',
         },
         footer: { js: '})' },
-        logLevel: 'error',
       });
       const text = bundled.outputFiles[0].text;
       const name = `bundle-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
@@ -60,16 +65,10 @@ export const cliCodeCache = {
       writeFileSync(path.join(dir, `${name}.cjs`), text);
       // The bin that picks the script or the ES modules (src/cli/launch.ts).
       await esbuild.build({
+        ...SCRIPT,
         entryPoints: [path.join(ROOT, 'src/cli/launch.ts')],
         outfile: path.join(outdir, 'cli.cjs'),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        minifyWhitespace: true,
-        minifySyntax: true,
         banner: { js: '#!/usr/bin/env node' },
-        logLevel: 'error',
       });
       chmodSync(path.join(outdir, 'cli.cjs'), 0o755);
       // A fresh Node with no options, as users start the tool: the cache records V8's flags.
