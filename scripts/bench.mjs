@@ -17,7 +17,6 @@
 //   9. report over the same 100,000 cases vs their status, heap and the CLI's peak memory (scripts/bench-report.mjs)
 //  10. the protocol workbench page (playground/build.mjs, built into a temporary folder): its size gzipped
 //  11. how cost grows: status per event for 10..10,000 events a case, sweeps of 10,000..1,000,000 cases
-//      (in a process of its own: see isolated())
 //  12. a peer: moment-business-days adding working days over the same holiday list, checked to agree
 
 import { spawnSync } from 'node:child_process';
@@ -718,30 +717,11 @@ function printTable(title, rows) {
   }
 }
 
-/**
- * Runs one section in a fresh process on the same snapshot and returns its rows. For a figure about
- * the engine's own shape of cost: in the process that ran the other sections first, V8 had seen
- * their other protocols, options and call sites, and compiled the fold for all of them; the long
- * logs then cost up to twice as much per event (in about one run in four), and a step between
- * sizes measured part in one mode and part in the other. A nightly sweep runs in a process of its own.
- */
-function isolated(number) {
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--rows', String(number)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`section ${number} in its own process failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1));
-}
-
 async function main() {
-  // `--rows N`: section N alone on the snapshot already taken, its rows printed as JSON (see isolated).
-  const rowsOf = process.argv[2] === '--rows' ? Number(process.argv[3]) : undefined;
-  if (rowsOf === undefined) ensureBuilt();
-  const dist = rowsOf === undefined ? snapshotDist() : path.relative(ROOT, SNAPSHOT).split(path.sep).join('/');
+  ensureBuilt();
+  const dist = snapshotDist();
   const lib = await import(pathToFileURL(path.join(ROOT, dist, 'index.js')).href);
-  if (rowsOf === undefined) console.log(`escalation-protocols bench: node ${process.version}, ${RUNS} runs per figure, median`);
+  console.log(`escalation-protocols bench: node ${process.version}, ${RUNS} runs per figure, median`);
 
   const SECTIONS = [
     ['1. Working-day arithmetic (England and Wales, 4,096 seeded inputs, n 0..30)', () => workingDaySection(lib)],
@@ -757,19 +737,11 @@ async function main() {
       async () => (await import(pathToFileURL(path.join(ROOT, 'scripts/bench-report.mjs')).href)).benchReport(dist),
     ],
     ['10. The protocol workbench page (playground/, gzip -9)', playgroundSection],
-    [
-      '11. How cost grows (Swindon cases; per unit against the smallest size; in a process of its own)',
-      () => (rowsOf === 11 ? growthSection(lib) : isolated(11)),
-    ],
+    ['11. How cost grows (Swindon cases; per unit against the smallest size)', () => growthSection(lib)],
     ['12. A peer: moment-business-days on the same inputs and holidays', () => peerSection(lib)],
   ];
   // `node scripts/bench.mjs 4 11` runs only those sections (while working on one figure); the
   // whole bench, as `npm run bench` runs it, is what a note quotes.
-  if (rowsOf !== undefined) {
-    const [, run] = SECTIONS.find(([title]) => Number.parseInt(title, 10) === rowsOf);
-    console.log(JSON.stringify(await run()));
-    return;
-  }
   const only = process.argv.slice(2).map(Number);
   for (const [title, run] of SECTIONS) if (!only.length || only.includes(Number.parseInt(title, 10))) printTable(title, await run());
   if (sink === 0.5) console.log(''); // keeps `sink` observably used
