@@ -82,6 +82,17 @@ function measurePair(runA, runB, warmups = 3) {
   return { a: median(a), b: median(b), ratio: median(a.map((x, i) => x / b[i])) };
 }
 
+/**
+ * Like {@link measurePair} for any number of contenders: each run once untimed, then RUNS rounds in
+ * which each runs once in turn. Returns each contender's timed runs (ns per operation), in order.
+ */
+function interleaved(runs, warmups = 1) {
+  for (let i = 0; i < warmups; i++) for (const run of runs) run();
+  const samples = runs.map(() => []);
+  for (let round = 0; round < RUNS; round++) runs.forEach((run, i) => samples[i].push(run()));
+  return samples;
+}
+
 /** Nanoseconds per operation for `ops` operations that took from `start` (hrtime.bigint) to now. */
 const nsPerOp = (start, ops) => Number(process.hrtime.bigint() - start) / ops;
 
@@ -548,7 +559,7 @@ async function playgroundSection() {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Section 10: how cost grows. Work should be linear: per event in a case's log, and per case in a
+// Section 11: how cost grows. Work should be linear: per event in a case's log, and per case in a
 // sweep, so every "per unit" ratio to the smallest size should sit near 1x (0.8x-1.5x).
 
 /** One open Swindon case of `count` events: the opening, then `recorded` events a minute apart. */
@@ -573,6 +584,13 @@ const perUnitRow = (name, value, ratio) => ({
 function growthSection(lib) {
   const swindon = lib.getProtocol('swindon');
   const now = '2027-01-15T09:00:00Z';
+  // Two parts, so that the long logs are garbage before the sweeps: held, they made each sweep's
+  // collections dearer (about 1.2x a case at 1,000,000).
+  return [...eventGrowth(lib, swindon, now), ...sweepGrowth(lib, swindon, now)];
+}
+
+/** Status per event for 10 to 10,000 events a case. */
+function eventGrowth(lib, swindon, now) {
   const rows = [];
   // Events per case: about 200,000 events per size, so each size does the same total work. A status
   // costs a fixed part per case (the result: its stages, records and obligations) plus a part per
@@ -581,21 +599,25 @@ function growthSection(lib) {
   // events), the steadiest estimate of it. The time per event of all the work, t(n) / n, is shown
   // too: it falls with n while `a` is spread over more events.
   const SIZES = [10, 100, 1_000, 10_000];
-  const measured = [];
-  for (const size of SIZES) {
+  const sets = SIZES.map((size) => {
     // Opened on the first 300 days of 2026, so that every case is open at `now` (spread further, the
     // many small cases opened after it and were timed as cheap refusals, not statuses).
     const cases = Array.from({ length: Math.max(20, 200_000 / size) }, (_, i) =>
       longCase(swindon, size, Date.UTC(2026, 0, 5, 9) + (i % 300) * 86_400_000),
     );
     for (const c of cases) if (!lib.status(swindon, c, now).success) throw new Error('bench long case refused');
-    const nsPerEvent = measure(() => {
-      const start = process.hrtime.bigint();
-      for (const c of cases) sink += lib.status(swindon, c, now).success ? 1 : 0;
-      return nsPerOp(start, cases.length * size);
-    }, 1);
-    measured.push({ size, perCase: nsPerEvent * size });
-  }
+    return { size, cases };
+  });
+  const timeSet = ({ size, cases }) => {
+    const start = process.hrtime.bigint();
+    for (const c of cases) sink += lib.status(swindon, c, now).success ? 1 : 0;
+    return nsPerOp(start, cases.length * size);
+  };
+  // The sizes take turns, round after round, as measurePair's contenders do: a ratio between sizes
+  // timed one after another (seconds apart) read a slow spell of the host as a change of slope, and
+  // a step then read 0.6x or 1.7x in some runs.
+  const samples = interleaved(sets.map((set) => () => timeSet(set)));
+  const measured = sets.map(({ size }, i) => ({ size, perCase: median(samples[i]) * size }));
   const first = measured[0];
   const last = measured.at(-1);
   const overall = (last.perCase - first.perCase) / (last.size - first.size);
@@ -621,37 +643,53 @@ function growthSection(lib) {
       note: `each added event from ${measured[i - 1].size.toLocaleString('en-GB')}: ${fmt(step, 0)} ns, ${fmt(ratio, 2)}× the whole range's; ${perEvent}`,
     });
   });
+  return rows;
+}
+
+/** Sweeps of 10,000 to 1,000,000 cases, with peak heap. */
+function sweepGrowth(lib, swindon, now) {
+  const rows = [];
   // Cases per sweep: a pool of 10,000 distinct cases reused, so 1,000,000 cases need no more memory
   // than 10,000 (an integrator streams its cases; it does not hold a million in memory either).
   const pool = makeCases(lib).cases.slice(0, 10_000);
   // One untimed pass first, so that the smallest sweep is not also the one that pays for compiling
   // the engine (its ratio is the yardstick of the larger ones).
   for (const c of pool) sink += lib.status(swindon, c, now).success ? 1 : 0;
-  let smallestCase;
-  for (const count of [10_000, 100_000, 1_000_000]) {
+  const COUNTS = [10_000, 100_000, 1_000_000];
+  const peaks = COUNTS.map(() => 0);
+  const sweep = (k) => {
+    const count = COUNTS[k];
     globalThis.gc?.();
     const heapStart = process.memoryUsage().heapUsed;
     let peak = heapStart;
-    const runOnce = () => {
-      const start = process.hrtime.bigint();
-      let overdue = 0;
-      for (let i = 0; i < count; i++) {
-        const result = lib.status(swindon, pool[i % pool.length], now);
-        if (result.success) overdue += result.status.counts.overdue;
-        if ((i & 8191) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-      }
-      sink += overdue;
-      return nsPerOp(start, count);
-    };
-    // The million-case sweep runs once (seconds); the smaller ones take the median of several, the
-    // smallest (tens of milliseconds, the yardstick of the others) of the most.
-    const ns = count >= 1_000_000 ? runOnce() : median(Array.from({ length: count <= 10_000 ? 9 : 3 }, runOnce));
-    smallestCase ??= ns;
+    const start = process.hrtime.bigint();
+    let overdue = 0;
+    for (let i = 0; i < count; i++) {
+      const result = lib.status(swindon, pool[i % pool.length], now);
+      if (result.success) overdue += result.status.counts.overdue;
+      if ((i & 8191) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    const ns = nsPerOp(start, count);
+    sink += overdue;
+    peaks[k] = Math.max(peaks[k], peak - heapStart);
+    return ns;
+  };
+  // Taking turns too: nine rounds of the smallest sweep (tens of milliseconds, the yardstick of the
+  // others), three of 100,000 cases, and the million-case sweep (seconds) once, in the middle.
+  const times = COUNTS.map(() => []);
+  for (let round = 0; round < 9; round++) {
+    times[0].push(sweep(0));
+    if (round % 3 === 1) times[1].push(sweep(1));
+    if (round === 4) times[2].push(sweep(2));
+  }
+  const smallestCase = median(times[0]);
+  COUNTS.forEach((count, k) => {
+    const ns = median(times[k]);
     rows.push({
       ...perUnitRow(`sweep of ${count.toLocaleString('en-GB')} cases`, `${fmt((ns * count) / 1e6, 0)} ms`, ns / smallestCase),
-      note: `${fmt(ns / smallestCase, 2)}× the smallest, per case; peak heap +${fmt((peak - heapStart) / 1e6)} MB`,
+      note: `${fmt(ns / smallestCase, 2)}× the smallest, per case; peak heap +${fmt(peaks[k] / 1e6)} MB`,
     });
-  }
+  });
   return rows;
 }
 
