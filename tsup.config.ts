@@ -1,7 +1,7 @@
 import { type Options, defineConfig } from 'tsup';
 // `?raw` imports (the bundled protocols as JSON text): see scripts/raw-text.mjs.
 import { cliCodeCache } from './scripts/cli-cache.mjs';
-import { lazyZod } from './scripts/lazy-zod.mjs';
+import { lazyZod, lazyZodApart } from './scripts/lazy-zod.mjs';
 import { rawText } from './scripts/raw-text.mjs';
 
 /**
@@ -30,8 +30,9 @@ export default defineConfig([
     // zod's runtime is bundled: loading its hundreds of modules dominated the package's import cost
     // (measured in `npm run bench`). zod stays a dependency for the types of ProtocolSchema.
     noExternal: ['zod'],
-    // ... and evaluated when the first schema is built, not at import (scripts/lazy-zod.mjs).
-    esbuildPlugins: [lazyZod, rawText],
+    // ... and read from dist/zod.cjs and run when the first schema is built, not at import
+    // (scripts/lazy-zod.mjs).
+    esbuildPlugins: [lazyZodApart, rawText],
     esbuildOptions: compact,
   },
   {

@@ -122,14 +122,18 @@ console.log(JSON.stringify({
   // only computes statuses never pays for it. zod's first evaluation creates its shared config on
   // globalThis, which is how these see whether it has run. Parsing must still work synchronously
   // on first use, from each format, and the public schemas must still be zod schemas.
+  // The Node builds keep zod in dist/zod.cjs, required on first use: loaded CommonJS files are in the
+  // one module cache that ESM's createRequire and CJS's require share, so whether it was read shows there.
   const firstParse = (load: string, zod: string): string => `
 ${load}
+const zodFileRead = () => Object.keys(cache).some((file) => file.endsWith('zod.cjs'));
 const before = '__zod_globalConfig' in globalThis;
+const readBefore = zodFileRead();
 const tiny = lib.parseProtocol({ id: 'tiny' });
 const swindon = lib.getProtocol('swindon');
 ${zod}
 console.log(JSON.stringify({
-  before, after: '__zod_globalConfig' in globalThis,
+  before, after: '__zod_globalConfig' in globalThis, readBefore, readAfter: zodFileRead(),
   tiny: tiny.success, codes: tiny.success ? [] : [...new Set(tiny.issues.map((i) => i.code))],
   swindon: swindon.id, again: lib.parseProtocol(swindon).success,
   zodObject: lib.ProtocolSchema instanceof z.ZodObject, strict: lib.ProtocolSchema.safeParse({ ...swindon, extra: 1 }).success,
@@ -140,6 +144,8 @@ console.log(JSON.stringify({
     expect(seen).toMatchObject({
       before: false,
       after: true,
+      readBefore: false,
+      readAfter: true,
       tiny: false,
       swindon: 'swindon',
       again: true,
@@ -149,13 +155,22 @@ console.log(JSON.stringify({
     expect(seen.codes).toContain('schema/missing-key');
   };
 
-  it('imports as ESM without running zod, and parses on first use', () => {
-    write('first-parse.mjs', firstParse("import * as lib from 'escalation-protocols';", "const z = await import('zod');"));
+  it('imports as ESM without reading or running zod, and parses on first use', () => {
+    write(
+      'first-parse.mjs',
+      firstParse(
+        "import * as lib from 'escalation-protocols';\nimport { createRequire } from 'node:module';\nconst { cache } = createRequire(import.meta.url);",
+        "const z = await import('zod');",
+      ),
+    );
     expectFirstParse(node('first-parse.mjs'));
   });
 
-  it('requires as CJS without running zod, and parses on first use', () => {
-    write('first-parse.cjs', firstParse("const lib = require('escalation-protocols');", "const z = require('zod');"));
+  it('requires as CJS without reading or running zod, and parses on first use', () => {
+    write(
+      'first-parse.cjs',
+      firstParse("const lib = require('escalation-protocols');\nconst { cache } = require;", "const z = require('zod');"),
+    );
     expectFirstParse(node('first-parse.cjs'));
   });
 
