@@ -21,22 +21,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import * as esbuild from 'esbuild';
-import { lazyZod } from './lazy-zod.mjs';
+import { NODE_SCRIPT, lazyZod } from './lazy-zod.mjs';
 import { rawText } from './raw-text.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '..');
-
-/** What the bin and the tool's script are built as: one CommonJS file each, compact, for Node 20. */
-const SCRIPT = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'error',
-};
 
 /** @type {import('esbuild').Plugin} */
 export const cliCodeCache = {
@@ -47,7 +36,7 @@ export const cliCodeCache = {
       const outdir = path.resolve(ROOT, build.initialOptions.outdir ?? 'dist');
       const dir = path.join(outdir, 'cli');
       const bundled = await esbuild.build({
-        ...SCRIPT,
+        ...NODE_SCRIPT,
         entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
         write: false,
         outfile: path.join(dir, 'bundle.cjs'),
@@ -65,7 +54,7 @@ export const cliCodeCache = {
       writeFileSync(path.join(dir, `${name}.cjs`), text);
       // The bin that picks the script or the ES modules (src/cli/launch.ts).
       await esbuild.build({
-        ...SCRIPT,
+        ...NODE_SCRIPT,
         entryPoints: [path.join(ROOT, 'src/cli/launch.ts')],
         outfile: path.join(outdir, 'cli.cjs'),
         banner: { js: '#!/usr/bin/env node' },

@@ -89,13 +89,7 @@ function plugin({ apart = false } = {}) {
         await esbuild.build({
           stdin: { contents: `export { ${functions.join(', ')} } from 'zod';`, resolveDir: ROOT, loader: 'js' },
           outfile: own,
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          target: 'node20',
-          minifyWhitespace: true,
-          minifySyntax: true,
-          logLevel: 'error',
+          ...NODE_SCRIPT,
         });
         renameSync(own, path.join(outdir, 'zod.cjs'));
       });
@@ -104,6 +98,17 @@ function plugin({ apart = false } = {}) {
 }
 
 let written = 0;
+
+/** One CommonJS file, compact, for Node 20: dist/zod.cjs, and the CLI's bin and script (scripts/cli-cache.mjs). */
+export const NODE_SCRIPT = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'error',
+};
 
 /** Stand-ins that run the bundled zod: each function's module (or the one of all called) on first call. */
 function bundledModule(functions, called) {
