@@ -75,16 +75,13 @@ function measure(runOnce, warmups = 3) {
  * load from other processes hits both, and the ratio reported is the median of the per-pair ratios.
  */
 function measurePair(runA, runB, warmups = 3) {
-  for (let i = 0; i < warmups; i++) runA(), runB();
-  const a = [];
-  const b = [];
-  for (let i = 0; i < RUNS; i++) a.push(runA()), b.push(runB());
+  const [a, b] = interleaved([runA, runB], warmups);
   return { a: median(a), b: median(b), ratio: median(a.map((x, i) => x / b[i])) };
 }
 
 /**
- * Like {@link measurePair} for any number of contenders: each run once untimed, then RUNS rounds in
- * which each runs once in turn. Returns each contender's timed runs (ns per operation), in order.
+ * Contenders taking turns: each runs `warmups` times untimed, then RUNS rounds in which each runs
+ * once in turn. Returns each contender's timed runs (ns per operation), in order.
  */
 function interleaved(runs, warmups = 1) {
   for (let i = 0; i < warmups; i++) for (const run of runs) run();

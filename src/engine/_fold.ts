@@ -11,7 +11,7 @@ import type { Compiled } from './_compile.js';
 import { MOVES, allowedMoves } from './_moves.js';
 import { open } from './_open.js';
 import { Refused, instant, refuse, type State } from './_state.js';
-import { checkVoid, voidedEvents } from './_voided.js';
+import { NO_VOIDS, checkVoid, voidedEvents } from './_voided.js';
 import { refusal, type Refusal } from './refusals.js';
 import type { Case, CaseEvent } from './types.js';
 
@@ -86,12 +86,9 @@ export function fold(c: Compiled, kase: Case, options: FoldOptions = {}): Folded
   // end of a log with a "voided" event still to come, which could void what stopped it, folds again
   // knowing what is voided (#15: a sweep no longer reads every log twice).
   return (
-    foldFrom(c, events, NOT_VOIDED, options.cut, true) ??
-    foldFrom(c, events, voidedEvents(events, readAt, options.cut), options.cut, false)!
+    foldFrom(c, events, NO_VOIDS, options.cut, true) ?? foldFrom(c, events, voidedEvents(events, readAt, options.cut), options.cut, false)!
   );
 }
-
-const NOT_VOIDED: ReadonlyMap<number, number> = new Map<number, number>();
 
 const isVoided = (event: unknown): boolean => (event as { type?: unknown } | null)?.type === 'voided';
 const voidedFrom = (events: readonly unknown[], from: number): boolean => {

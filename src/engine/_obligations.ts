@@ -5,7 +5,7 @@ import type { Obligation } from '../protocol/schema.js';
 import { FIRST_DAY } from '../time/_days.js';
 import { londonDay } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
-import { dueAfter, parseDuration, type Duration } from '../time/duration.js';
+import type { Duration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
 import { eachArising, madeForParty } from './_arising.js';
 import type { Compiled } from './_compile.js';
@@ -134,41 +134,6 @@ export function madeFor(made: Made | undefined, enteredAt: number, party?: strin
 const minDefined = (a: number | undefined, b: number | undefined): number | undefined =>
   a === undefined ? b : b === undefined ? a : Math.min(a, b);
 
-/** A timescale of one duration after one anchor (`{ within, from }`), read once: most duties have one. */
-interface Simple {
-  readonly duration: Duration;
-  readonly from: string | undefined;
-  /** Written "immediately": due at its anchor, with the grace of `_dueNow.ts`. */
-  readonly immediate: boolean;
-}
-
-// By timescale object (protocols are frozen); null for every other timescale, which `evaluate` reads.
-const simple = new WeakMap<object, Simple | null>();
-
-function simpleOf(t: Timescale): Simple | null {
-  if (t === null || typeof t !== 'object') return null;
-  let hit = simple.get(t);
-  if (hit !== undefined) return hit;
-  hit = null;
-  // `evaluate` reads a timescale with `within` as this, whatever else it has (a `source`, say).
-  if ('within' in t && (t.from === undefined || typeof t.from === 'string')) {
-    // A duration that does not read is left to `evaluate`, which refuses it with its path.
-    const read = parseDuration(t.within);
-    if (read.success) hit = { duration: read.duration, from: t.from, immediate: t.within === 'immediately' };
-  }
-  simple.set(t, hit);
-  return hit;
-}
-
-/** What `evaluate` and `graceEnd` give for a {@link Simple} timescale, without reading it again. */
-function judgeSimple(j: Judge, s: Simple, lookup: AnchorLookup): { evaluation: Evaluation; grace: number | undefined } {
-  const from = lookup(s.from);
-  if (from === undefined) return { evaluation: { kind: 'waiting', anchors: [s.from ?? 'default'] }, grace: undefined };
-  const due = dueAfter(j.calendar, from, s.duration);
-  const grace = s.immediate ? dueAfter(j.calendar, due.at, j.grace).at : undefined;
-  return { evaluation: { kind: 'due', due }, grace };
-}
-
 function judge(
   j: Judge,
   o: Owed,
@@ -177,15 +142,9 @@ function judge(
   metAt: number | undefined,
   cancelled: boolean,
 ): Judged {
-  const s = simpleOf(o.due as Timescale);
-  let evaluation: Evaluation;
-  let grace: number | undefined;
-  if (s) ({ evaluation, grace } = judgeSimple(j, s, lookup));
-  else {
-    evaluation = evaluate(o.due as Timescale, lookup, j.calendar);
-    grace = evaluation.kind === 'due' ? graceEnd(o.due as Timescale, evaluation.due, lookup, j.calendar, j.grace) : undefined;
-  }
+  const evaluation = evaluate(o.due as Timescale, lookup, j.calendar);
   const due = evaluation.kind === 'due' ? evaluation.due : undefined;
+  const grace = due && graceEnd(o.due as Timescale, due, lookup, j.calendar, j.grace);
   // Within its grace an `immediately` obligation is on time: met, or due now.
   const late = grace ?? due?.at;
   let state: ObligationState;

@@ -41,10 +41,11 @@ export function voidedEvents(
     (voids ??= new Map()).set(target, i);
   }
   // Most logs void nothing: one shared empty map, never written, rather than a new one per case.
-  return voids ?? NONE;
+  return voids ?? NO_VOIDS;
 }
 
-const NONE: ReadonlyMap<number, number> = new Map<number, number>();
+/** What {@link voidedEvents} gives for a log that voids nothing: one empty map, never written. */
+export const NO_VOIDS: ReadonlyMap<number, number> = new Map<number, number>();
 
 /** Checks the `voided` event at index `i` in its place in the fold; `voids` is {@link voidedEvents}. */
 export function checkVoid(events: readonly unknown[], i: number, raw: Record<string, unknown>, voids: ReadonlyMap<number, number>): void {

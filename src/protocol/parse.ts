@@ -150,7 +150,7 @@ export interface LoadOptions {
  * ```
  */
 export function loadProtocol(text: string | Uint8Array, options: LoadOptions = {}): ProtocolResult {
-  return load(text, options, false).result;
+  return loadProtocolPlaced(text, options, false).result;
 }
 
 /** @internal What {@link loadProtocolPlaced} found: the result, the text read, and a way to place more findings in it. */
@@ -172,10 +172,6 @@ export interface PlacedLoad {
  * @returns the result, and `place` for later findings
  */
 export function loadProtocolPlaced(text: string | Uint8Array, options: LoadOptions = {}, keep = true): PlacedLoad {
-  return load(text, options, keep);
-}
-
-function load(text: string | Uint8Array, options: LoadOptions, track: boolean): PlacedLoad {
   const unplaced = { place: (issues: readonly ProtocolIssue[]) => [...issues] };
   let maxSize: number;
   try {
@@ -195,7 +191,7 @@ function load(text: string | Uint8Array, options: LoadOptions, track: boolean): 
   // The project's reader, not JSON.parse alone: it bounds depth and size, and it sees what JSON.parse
   // hides (a key written twice, whose first value JSON.parse silently drops). Plain JSON read
   // without positions goes through JSON.parse and those checks (jsonc.ts).
-  const read = readJsonc(source, { positions: track });
+  const read = readJsonc(source, { positions: keep });
   if (!read.ok) {
     const { line, column } = positionOf(read.lineStarts, read.offset);
     return {
@@ -205,7 +201,7 @@ function load(text: string | Uint8Array, options: LoadOptions, track: boolean): 
     };
   }
   // Positions are read once, when first needed, and kept.
-  let placed: typeof read | undefined = track ? read : undefined;
+  let placed: typeof read | undefined = keep ? read : undefined;
   const positioned = (): typeof read => {
     if (placed) return placed;
     const again = readJsonc(source);

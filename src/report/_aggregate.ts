@@ -67,7 +67,8 @@ export interface ProtocolCells {
   readonly byObligation: Map<string, { readonly stage: string | null; readonly cells: TimelyCells }>;
   readonly bySide: Map<string, TimelyCells>;
   readonly bypasses: ReadonlyMap<string, Cell>;
-  readonly missing: Map<string, MissingCells>;
+  /** Records missing at a stage, in the order first seen. */
+  readonly missing: MissingCells[];
   /** The same entries by stage, then record: found without building a key string for every case. */
   readonly missingByStage: Map<string, Map<string, MissingCells>>;
   readonly sideOf: ReadonlyMap<string, string>;
@@ -123,7 +124,7 @@ export function protocolCells(protocol: Protocol, calendar: CalendarLike): Proto
     byObligation,
     bySide: sidesMap(),
     bypasses: new Map(protocol.bypass.map((r) => [r.id, cell()])),
-    missing: new Map(),
+    missing: [],
     missingByStage: new Map(),
     sideOf: new Map(protocol.roles.map((r) => [r.id, r.side])),
     calendar,
@@ -192,8 +193,7 @@ function missingCells(p: ProtocolCells, stage: string, record: string, title: st
   let entry = byRecord.get(record);
   if (!entry) {
     byRecord.set(record, (entry = { stage, record, title, cell: cell() }));
-    // Kept in the order first seen, as the report lists them.
-    p.missing.set(`${stage}\u0000${record}`, entry);
+    p.missing.push(entry);
   }
   return entry;
 }

@@ -134,7 +134,7 @@ function protocolSums(
     const rows = [...p.byObligation.values()].filter((o) => (o.stage ?? '') === stage).map((o) => o.cells);
     timelyColumns(c, rows);
   }
-  cells.push(...p.bypasses.values(), ...[...p.missing.values()].map((m) => m.cell));
+  cells.push(...p.bypasses.values(), ...p.missing.map((m) => m.cell));
 }
 
 const count = (c: Cell): Count => (c.hidden ? null : c.v);
@@ -183,7 +183,7 @@ function protocolReport(p: ProtocolCells): ProtocolReport {
       bySide: [...p.bySide].map(([side, c]) => ({ side, ...timeliness(c) })),
     },
     bypasses: [...p.bypasses].map(([rule, c]) => ({ rule, cases: count(c) })),
-    missingRecords: [...p.missing.values()]
+    missingRecords: [...p.missing]
       .sort(
         (a, b) => p.stages.get(a.stage)!.index - p.stages.get(b.stage)!.index || (a.record < b.record ? -1 : a.record > b.record ? 1 : 0),
       )

@@ -1,40 +1,13 @@
-// A date's slot: where a supported `YYYY-MM-DD` sits in a table with 32 places per month, (month
-// index from January 2000) * 32 + day of month. addWorkingDays reads its input this way instead of
-// through readDate: the slot table holds the day's rank and whether it is a working day, so the date
-// goes to the answer's index in one read, and the days that do not exist (day 0, 30 February) are
-// marked in the table rather than checked against month lengths on the way. @internal
+// A calendar's slot table: by a date's slot (`dateSlot` in _days.ts: (month index from January
+// 2000) * 32 + day of month), the day's rank and whether it is a working day. addWorkingDays reads
+// its input to a slot and goes to the answer's index in one read; the days that do not exist
+// (day 0, 30 February) are marked in the table rather than checked against month lengths on the
+// way. @internal
 
 import { DAY_COUNT, FIRST_DAY, MONTH_DAYS, MONTH_START } from './_days.js';
 
 /** The slots of the supported months. */
 export const SLOT_COUNT = MONTH_START.length * 32;
-
-/**
- * The slot of a supported date (2000 to 2099) written as the ten characters of `text`, or 0 for
- * anything else (slot 0, "0 January 2000", holds 0 in every table: no date); the caller checks the
- * length. The characters are read once each and checked all together, without a branch per
- * character: every `x | (limit - x)` is negative exactly when x is outside 0..limit, so one sign
- * test covers them all. Ten charCodeAt calls are most of what is left of a sum on strings, so the
- * rest is kept this lean.
- */
-export function dateSlot(text: string): number {
-  const c0 = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1);
-  const y2 = text.charCodeAt(2) - 48;
-  const y3 = text.charCodeAt(3) - 48;
-  const c4 = text.charCodeAt(4);
-  const m0 = text.charCodeAt(5) - 48;
-  const m1 = text.charCodeAt(6) - 48;
-  const c7 = text.charCodeAt(7);
-  const d0 = text.charCodeAt(8) - 48;
-  const d1 = text.charCodeAt(9) - 48;
-  const month = m0 * 10 + m1 - 1;
-  const day = d0 * 10 + d1;
-  const fixed = (c0 ^ 50) | (c1 ^ 48) | (c4 ^ 45) | (c7 ^ 45); // '2', '0', '-', '-'
-  const digits = y2 | (9 - y2) | y3 | (9 - y3) | m0 | (1 - m0) | m1 | (9 - m1) | d0 | (3 - d0) | d1 | (9 - d1);
-  const ok = fixed === 0 && (digits | month | (11 - month) | (31 - day)) >= 0;
-  return ok ? ((y2 * 10 + y3) * 12 + month) * 32 + day : 0;
-}
 
 /**
  * Whether a calendar's ranks fit a slot table: 16 bits are enough for any calendar built here (a

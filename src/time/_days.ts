@@ -101,43 +101,45 @@ for (let y = FIRST_YEAR, k = 0; y <= LAST_YEAR; y++) {
 }
 
 /**
+ * The slot of a supported date (2000 to 2099) written as the ten characters of `text`: (month index
+ * from January 2000) * 32 + day of month, or 0 for anything else (slot 0, "0 January 2000", is no
+ * date; a day 0 or a day past its month's end is the caller's to refuse); the caller checks the
+ * length. The characters are read once each and checked all together, without a branch per
+ * character: every `x | (limit - x)` is negative exactly when x is outside 0..limit, so one sign
+ * test covers them all. Ten charCodeAt calls are most of what is left of a sum on strings, so the
+ * rest is kept this lean.
+ */
+export function dateSlot(text: string): number {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const c4 = text.charCodeAt(4);
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const c7 = text.charCodeAt(7);
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  const month = m0 * 10 + m1 - 1;
+  const day = d0 * 10 + d1;
+  const fixed = (c0 ^ 50) | (c1 ^ 48) | (c4 ^ 45) | (c7 ^ 45); // '2', '0', '-', '-'
+  const digits = y2 | (9 - y2) | y3 | (9 - y3) | m0 | (1 - m0) | m1 | (9 - m1) | d0 | (3 - d0) | d1 | (9 - d1);
+  const ok = fixed === 0 && (digits | month | (11 - month) | (31 - day)) >= 0;
+  return ok ? ((y2 * 10 + y3) * 12 + month) * 32 + day : 0;
+}
+
+/**
  * Reads `YYYY-MM-DD` at the start of `text` by hand, because this sits on the hot path of every
  * working-day sum and every event time a sweep reads. Returns NaN for anything that is not a real
  * calendar date.
  */
 export function readDate(text: string): number {
   if (text.length < 10) return Number.NaN;
-  // The supported years, 2000 to 2099, in one pass with no calls: the ten characters read once each,
-  // every digit checked on its own, the month and its length from the tables above.
-  const y2 = text.charCodeAt(2) - 48;
-  const y3 = text.charCodeAt(3) - 48;
-  const m0 = text.charCodeAt(5) - 48;
-  const m1 = text.charCodeAt(6) - 48;
-  const d0 = text.charCodeAt(8) - 48;
-  const d1 = text.charCodeAt(9) - 48;
-  if (
-    text.charCodeAt(0) === 50 &&
-    text.charCodeAt(1) === 48 &&
-    text.charCodeAt(4) === 45 &&
-    text.charCodeAt(7) === 45 &&
-    y2 >= 0 &&
-    y2 <= 9 &&
-    y3 >= 0 &&
-    y3 <= 9 &&
-    m0 >= 0 &&
-    m0 <= 1 &&
-    m1 >= 0 &&
-    m1 <= 9 &&
-    d0 >= 0 &&
-    d0 <= 3 &&
-    d1 >= 0 &&
-    d1 <= 9
-  ) {
-    const month = m0 * 10 + m1;
-    const day = d0 * 10 + d1;
-    const k = (y2 * 10 + y3) * 12 + month - 1;
-    if (month >= 1 && month <= 12 && day >= 1 && day <= MONTH_DAYS[k]!) return MONTH_START[k]! + day - 1;
-  }
+  // The supported years, 2000 to 2099, through the date's slot and the month tables above.
+  const slot = dateSlot(text);
+  const month = slot >> 5;
+  const day = slot & 31;
+  if (day >= 1 && day <= MONTH_DAYS[month]!) return MONTH_START[month]! + day - 1;
   return readAnyDate(text);
 }
 

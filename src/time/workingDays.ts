@@ -1,5 +1,5 @@
-import { SLOT_COUNT, dateSlot, fillSlotYear, fitsSlots } from './_dateSlots.js';
-import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, civilFromDays, formatDay, parseDay, checkRange, describe } from './_days.js';
+import { SLOT_COUNT, fillSlotYear, fitsSlots } from './_dateSlots.js';
+import { FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR, civilFromDays, dateSlot, formatDay, parseDay, checkRange, describe } from './_days.js';
 import { formatLondon, londonToEpoch } from './_london.js';
 import { resolveCalendar, type Calendar, type CalendarLike, type CalendarTables } from './calendar.js';
 import { TimeError } from './timeError.js';

@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { toLondonInstant } from '../../src/index.js';
 
-// #15: instants are written from tables (the day, "HH:MM:", the seconds, the fraction with the
-// offset) and a small cache; luxon's Europe/London writer is the independent reference.
+// #15: instants are written from cached pieces, not formatted whole; luxon's Europe/London writer is
+// the independent reference, on both offsets and the nights the clocks change.
 const FIRST = Date.UTC(2000, 0, 2);
 const LAST = Date.UTC(2099, 11, 30);
 const reference = (ms: number): string => DateTime.fromMillis(ms, { zone: 'Europe/London' }).toISO({ suppressMilliseconds: true })!;
