@@ -8,7 +8,7 @@ import { formatLondon } from '../time/_london.js';
 import { toEpochMs } from '../time/instant.js';
 import { afterCut, checkCase } from './_asOf.js';
 import type { Compiled } from './_compile.js';
-import { MOVES, allowedMoves } from './_moves.js';
+import { MOVES, allowedMoves, move } from './_moves.js';
 import { open } from './_open.js';
 import { Refused, instant, refuse, type State } from './_state.js';
 import { NO_VOIDS, checkVoid, voidedEvents } from './_voided.js';
@@ -19,6 +19,8 @@ export { allowedMoves } from './_moves.js';
 export type { State, Visit } from './_state.js';
 
 const TYPES = ['opened', ...Object.keys(MOVES), 'voided'];
+// #15: read once per event, a set is one lookup where the list was a scan of up to ten names.
+const KNOWN_TYPES: ReadonlySet<unknown> = new Set(TYPES);
 
 export interface FoldOptions {
   /** An event to fold after the case's own (applyEvent's new event). */
@@ -53,7 +55,7 @@ function apply(c: Compiled, state: State | undefined, raw: Record<string, unknow
       'engine/time-went-backwards',
       `This event is dated before the previous one; events must be appended in time order (the last was at ${formatLondon(state.lastAt)}).`,
     );
-  if (type !== 'voided') MOVES[type]!(c, state, raw, at);
+  if (type !== 'voided') move(type, c, state, raw, at);
   state.lastAt = at;
   return state;
 }
@@ -69,7 +71,7 @@ function read(event: unknown): Record<string, unknown> {
   if (event === null || typeof event !== 'object' || Array.isArray(event))
     return refuse('engine/invalid-event', `An event is an object with "type" and "at", got ${describe(event)}.`);
   const raw = event as Record<string, unknown>;
-  if (!TYPES.includes(raw.type as string))
+  if (!KNOWN_TYPES.has(raw.type))
     return refuse('engine/invalid-event', `Unknown event type ${describe(raw.type)}; use one of ${TYPES.join(', ')}.`);
   return raw;
 }
@@ -107,7 +109,8 @@ function foldFrom(
   const ctx: Context = { events, voids, index: 0 };
   let state: State | undefined;
   for (let i = 0; i < events.length; i++) {
-    if (voids.has(i)) continue;
+    // Folding as if nothing were voided (`assumed`), there is nothing to look up (#15: a lookup per event).
+    if (!assumed && voids.has(i)) continue;
     try {
       const raw = read(events[i]);
       if (assumed && raw.type === 'voided') return undefined;
