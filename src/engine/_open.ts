@@ -47,7 +47,10 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
   const facts = openingFacts(c, event.facts, flags);
   const met = Array.isArray(event.preconditionsMet) ? event.preconditionsMet : NOTHING;
   const warnings: State['warnings'][number][] = [];
-  for (const pre of c.protocol.scope.preconditions) {
+  const preconditions = c.protocol.scope.preconditions;
+  // An index loop: V8 left this for-of's iterator unoptimised, an object per case (#15).
+  for (let i = 0; i < preconditions.length; i++) {
+    const pre = preconditions[i]!;
     if ((pre.appliesWhen === undefined || facts.get(pre.appliesWhen) === true) && !met.includes(pre.id)) {
       // #12 construct 5: what the document says "should" happen first is advice, not a gate.
       if (pre.modality === 'should') {
