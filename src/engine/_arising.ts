@@ -51,20 +51,26 @@ function copyIds(duty: Arising, n: number): readonly string[] {
   return hit;
 }
 
+const NO_DUTIES: readonly Arising[] = Object.freeze([]);
+
 /**
  * Records that something happened, and makes the duties arising from it active (so "fulfilled" can
  * name them). Each duty's count of matching happenings is kept on the case's state, so a new one
  * costs a step per duty, never a rescan (a log of 50,000 bypasses stays linear).
  */
 export function happen(c: Compiled, state: State, happening: Happening): void {
-  state.happened.push(happening);
-  const duties = c.protocol.arising ?? [];
+  const duties = c.protocol.arising ?? NO_DUTIES;
+  let matched = false;
   for (let i = 0; i < duties.length; i++) {
     const duty = duties[i]!;
     if (!matches(duty.on, happening)) continue;
+    matched = true;
     const n = (state.arisingCounts[i] = (state.arisingCounts[i] ?? 0) + 1);
     state.activeFrom.push(copyIds(duty, n));
   }
+  // Only what some duty arises from is kept: `occurrences` reads nothing else, and most happenings
+  // (a sweep's escalations) match none, so the list is never grown for them (#15).
+  if (matched) state.happened.push(happening);
 }
 
 type Judgement = (o: Owed, lookup: ReturnType<typeof anchors>, metAt: number | undefined, cancelled: boolean) => Judged;

@@ -146,7 +146,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
       state.made[index!] = first;
-      state.madeOrder.push(index!);
+      if (c.hasAttendance) state.madeOrder.push(index!);
       return;
     }
     const slot = made.at.length;

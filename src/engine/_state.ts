@@ -41,7 +41,10 @@ export interface State {
    * {@link madeOf}. One array rather than a map by id as well: a sweep would build a map per case.
    */
   readonly made: (Made | undefined)[];
-  /** The places in `made` in the order each record was first made (what `attendance` lists by). */
+  /**
+   * The places in `made` in the order each record was first made (what `attendance` lists by); kept
+   * only when the protocol checks attendance, as nothing else reads it (#15: one list less per case).
+   */
   readonly madeOrder: number[];
   /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
   fulfilled: ReadonlyMap<string, number>;
@@ -64,7 +67,7 @@ export interface State {
   readonly decidedAt: number | undefined;
   /** Fact id → its value: from the opening's `facts` and `flags`, then `noted` events. Written through {@link setIn}. */
   facts: ReadonlyMap<string, string | boolean>;
-  /** Resolutions, escalations, withdrawals and bypasses, in order: what arising duties arise from. */
+  /** The resolutions, escalations, withdrawals and bypasses some arising duty arises from, in order. */
   readonly happened: Happening[];
   /** How many happenings so far matched each of the protocol's arising duties, by the duty's index. */
   readonly arisingCounts: number[];
