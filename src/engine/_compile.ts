@@ -3,7 +3,17 @@
 
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
-import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import {
+  SUBJECTS,
+  type BypassRule,
+  type Obligation,
+  type Protocol,
+  type RecordType,
+  type Role,
+  type Stage,
+  type Subject,
+  type Variant,
+} from '../protocol/schema.js';
 import type { Owed } from './_obligations.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
@@ -31,6 +41,11 @@ export interface CompiledStage {
   readonly ownersShown: ReadonlyMap<Subject, readonly OwnerSummary[]>;
   /** The rows of `requires` as status shows them while not made; for a stage without `requiresIf`. */
   readonly rows: RecordRows;
+  /**
+   * Where an escalation that names no `to` goes: the stage `stageById` gives for `next`'s id, as a
+   * `to` naming it would (#15: found once per protocol, not once per escalation).
+   */
+  escalatesTo: CompiledStage | undefined;
 }
 
 /**
@@ -70,6 +85,13 @@ export interface Compiled {
   /** Obligation id → the stage it belongs to (any variant). */
   readonly obligationStage: ReadonlyMap<string, CompiledStage>;
   readonly subjects: ReadonlySet<Subject>;
+  /**
+   * Per subject the protocol covers (each one of `SUBJECTS`): each stage's `obligationIds` for it, by
+   * the stage's index. A case reads its subject's once (#15: not a lookup per stage it enters).
+   */
+  readonly stageIds: ReadonlyMap<Subject, readonly (readonly string[])[]>;
+  /** The stage a case opens at when its opening names none: `stageById`'s for the first stage's id. */
+  readonly firstStage: CompiledStage | undefined;
   readonly calendar: Calendar;
   /** Shared, frozen lists for status and refusals, built once rather than per case. */
   readonly recordIds: readonly string[];
@@ -147,14 +169,17 @@ export function compile(protocol: Protocol): Compiled {
       owed: owedBySubject,
       ownersShown,
       rows: recordRows(stage.id, requires, recordIndex),
+      escalatesTo: undefined,
     };
     stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
   }
+  const stageById = new Map(stages.map((s) => [s.id, s]));
+  for (const stage of stages) stage.escalatesTo = stage.next && stageById.get(stage.next.id);
   const compiled: Compiled = {
     protocol,
     stages,
-    stageById: new Map(stages.map((s) => [s.id, s])),
+    stageById,
     entryStages: stages.filter((s) => s.index === 0 || s.stage.entry !== undefined),
     roles,
     records,
@@ -162,6 +187,10 @@ export function compile(protocol: Protocol): Compiled {
     rules: new Map(protocol.bypass.map((r) => [r.id, r])),
     obligationStage,
     subjects: new Set(protocol.scope.subjects),
+    stageIds: new Map(
+      protocol.scope.subjects.filter((s) => SUBJECTS.includes(s)).map((s) => [s, stages.map((stage) => stage.obligationIds.get(s)!)]),
+    ),
+    firstStage: stages.length ? stageById.get(stages[0]!.id) : undefined,
     calendar: resolveCalendar(protocol.scope.region),
     recordIds: Object.freeze([...records.keys()]),
     obligationIds: Object.freeze([...obligationStage.keys()]),

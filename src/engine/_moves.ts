@@ -101,7 +101,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `"${current.id}" is the last stage; there is no stage to escalate to. Resolve the case instead.`,
       );
     const target =
-      c.stageById.get(to) ?? refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
+      (raw.to === undefined ? current.escalatesTo : c.stageById.get(to)) ??
+      refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
     if (target !== current.next && !current.skips.has(to)) {
       refuse(
         'engine/skip-not-allowed',

@@ -32,6 +32,8 @@ export interface State {
    */
   readonly entered: (number | undefined)[];
   readonly completed: (number | undefined)[];
+  /** Each stage's obligation ids for the case's subject, by stage index (the compiled lists, shared). */
+  readonly stageIds: readonly (readonly string[])[];
   /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
   readonly stageById: ReadonlyMap<string, CompiledStage>;
   /** The protocol's record ids → their place in it (the compiled index, shared): where `made` keeps each. */
@@ -149,7 +151,7 @@ export function enter(state: State, stage: CompiledStage, at: number): void {
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
   state.entered[stage.index] = at;
-  state.activeFrom.push(stage.obligationIds.get(state.subject)!);
+  state.activeFrom.push(state.stageIds[stage.index]!);
 }
 
 /** The ids of the obligations that exist so far, as a set (for checking a "fulfilled" event). */
