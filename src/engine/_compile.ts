@@ -3,17 +3,8 @@
 
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
-import {
-  SUBJECTS,
-  type BypassRule,
-  type Obligation,
-  type Protocol,
-  type RecordType,
-  type Role,
-  type Stage,
-  type Subject,
-  type Variant,
-} from '../protocol/schema.js';
+import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import { SUBJECTS } from '../protocol/schema.js';
 import type { Owed } from './_obligations.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
