@@ -60,8 +60,10 @@ const NO_DUTIES: readonly Arising[] = Object.freeze([]);
  */
 export function happen(c: Compiled, state: State, happening: Happening): void {
   const duties = c.protocol.arising ?? NO_DUTIES;
+  const candidates = c.arisingOn[happening.on];
   let matched = false;
-  for (let i = 0; i < duties.length; i++) {
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
     const duty = duties[i]!;
     if (!matches(duty.on, happening)) continue;
     matched = true;

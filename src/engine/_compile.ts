@@ -6,6 +6,7 @@ import type { CalendarLike } from '../time/calendar.js';
 import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
 import { SUBJECTS } from '../protocol/schema.js';
 import type { Owed } from './_obligations.js';
+import type { Happening } from './_state.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
@@ -93,6 +94,12 @@ export interface Compiled {
   readonly ownerSummaries: ReadonlyMap<string, OwnerSummary>;
   /** The protocol's id and version as status shows them, shared and frozen. */
   readonly pin: { readonly id: string; readonly version: string };
+  /**
+   * For each kind of happening, the places in `protocol.arising` of the duties that can arise from
+   * one: those whose `on` is that kind or `<kind>:...` (#15: an escalation, in most protocols, looks
+   * at no duty at all).
+   */
+  readonly arisingOn: Readonly<Record<Happening['on'], readonly number[]>>;
   /** Whether any record type has an `attendance` requirement (most protocols have none). */
   readonly hasAttendance: boolean;
   /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
@@ -189,6 +196,12 @@ export function compile(protocol: Protocol): Compiled {
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
     ownerSummaries,
     pin: Object.freeze({ id: protocol.id, version: protocol.version }),
+    arisingOn: {
+      resolved: dutiesOn(protocol, 'resolved'),
+      withdrawn: dutiesOn(protocol, 'withdrawn'),
+      escalated: dutiesOn(protocol, 'escalated'),
+      bypassed: dutiesOn(protocol, 'bypassed'),
+    },
     hasAttendance: protocol.records.some((r) => r.attendance !== undefined),
     get digest() {
       return protocolDigest(protocol);
@@ -197,6 +210,16 @@ export function compile(protocol: Protocol): Compiled {
   cache.set(protocol, compiled);
   last = compiled;
   return compiled;
+}
+
+/** The places of the duties whose `on` can match a happening of `kind` (any `on` that is not text is kept, for `happen` to judge). */
+function dutiesOn(protocol: Protocol, kind: Happening['on']): readonly number[] {
+  const out: number[] = [];
+  (protocol.arising ?? []).forEach((duty, i) => {
+    const on: unknown = duty.on;
+    if (typeof on !== 'string' || on === kind || on.startsWith(`${kind}:`)) out.push(i);
+  });
+  return Object.freeze(out);
 }
 
 const byContent = new Map<string, Calendar>();

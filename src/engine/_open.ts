@@ -63,7 +63,9 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
   // An index loop: V8 left this for-of's iterator unoptimised, an object per case (#15).
   for (let i = 0; i < preconditions.length; i++) {
     const pre = preconditions[i]!;
-    if ((pre.appliesWhen === undefined || facts.get(pre.appliesWhen) === true) && !met.includes(pre.id)) {
+    // A case with no facts (most) has none to look up (#15).
+    const applies = pre.appliesWhen === undefined || (facts !== NO_ENTRIES && facts.get(pre.appliesWhen) === true);
+    if (applies && !met.includes(pre.id)) {
       // #12 construct 5: what the document says "should" happen first is advice, not a gate.
       if (pre.modality === 'should') {
         warnings.push({
