@@ -19,22 +19,12 @@ export interface ReadOptions {
 
 const SAME_WORKING_DAY = toDuration('sameWorkingDay');
 
-// The options of a call that gives none, per protocol: a sweep reads them for every case, and finds
-// those of the protocol it asked about last without the weak map (#15).
+// The options of a call that gives none, per protocol: a sweep reads them for every case.
 const defaults = new WeakMap<Compiled, ReadOptions>();
-let lastDefaults: { readonly c: Compiled; readonly options: ReadOptions } | undefined;
 function defaultsOf(c: Compiled): ReadOptions {
-  if (lastDefaults?.c === c) return lastDefaults.options;
   let hit = defaults.get(c);
   if (!hit) defaults.set(c, (hit = Object.freeze({ calendar: c.calendar, dueSoon: 1, grace: SAME_WORKING_DAY })));
-  lastDefaults = { c, options: hit };
   return hit;
-}
-
-/** Whether `o` has no own enumerable keys (what an empty `Object.keys` says), without making the list. */
-function noOwnKeys(o: object): boolean {
-  for (const key in o) if (Object.hasOwn(o, key)) return false;
-  return true;
 }
 
 export class OptionsError {
@@ -72,10 +62,10 @@ export function readOptions(c: Compiled, options: unknown, extraKeys: readonly s
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     fail(`Options are an object such as { "closures": [...] } or {}, got ${describe(options)}.`, []);
   const o = options as Record<string, unknown>;
-  // No options given (`{}`, the default of every engine call) reads as none: the same shared answer,
-  // told without listing the keys (#15: a list per case).
-  if (noOwnKeys(o) && Object.getPrototypeOf(o) === Object.prototype) return defaultsOf(c);
-  for (const key of Object.keys(o))
+  const keys = Object.keys(o);
+  // No options given (`{}`, the default of every engine call) reads as none: the same shared answer.
+  if (keys.length === 0 && Object.getPrototypeOf(o) === Object.prototype) return defaultsOf(c);
+  for (const key of keys)
     if (!KNOWN.includes(key) && !extraKeys.includes(key))
       fail(`Unknown option "${key}"; options are ${[...KNOWN, ...extraKeys].join(', ')}.`, [key]);
   if (o.closures !== undefined) checkClosures(o.closures);
