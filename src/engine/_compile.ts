@@ -107,18 +107,11 @@ export interface Compiled {
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
-// A sweep asks about one protocol's cases one after another: the last one used is found without the
-// weak map (#15). It is held until another protocol is used: one protocol kept alive at most.
-let last: Compiled | undefined;
 
 /** @internal */
 export function compile(protocol: Protocol): Compiled {
-  if (last?.protocol === protocol) return last;
   const hit = cache.get(protocol);
-  if (hit) {
-    last = hit;
-    return hit;
-  }
+  if (hit) return hit;
   const roles = new Map(protocol.roles.map((r) => [r.id, r]));
   const records = new Map(protocol.records.map((r) => [r.id, r]));
   const recordIndex = new Map(protocol.records.map((r, i) => [r.id, i]));
@@ -208,7 +201,6 @@ export function compile(protocol: Protocol): Compiled {
     },
   };
   cache.set(protocol, compiled);
-  last = compiled;
   return compiled;
 }
 
