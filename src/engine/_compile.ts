@@ -35,7 +35,8 @@ export interface CompiledStage {
   readonly rows: RecordRows;
   /**
    * Where an escalation that names no `to` goes: the stage `stageById` gives for `next`'s id, as a
-   * `to` naming it would (#15: found once per protocol, not once per escalation).
+   * `to` naming it would (#15: found once per protocol, not once per escalation). Set once, by
+   * `compile`, when `stageById` exists.
    */
   escalatesTo: CompiledStage | undefined;
 }

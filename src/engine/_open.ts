@@ -34,7 +34,8 @@ function openingStage(c: Compiled, event: Record<string, unknown>): CompiledStag
 
 export function open(c: Compiled, event: Record<string, unknown>, at: number): State {
   const subject = event.subject as Subject;
-  // A subject with lists is one this protocol covers (#15: one lookup, where two checks were two).
+  // A subject with lists is one this protocol covers (#15: one lookup, where the subject's two checks
+  // and every stage the case entered made one each).
   const stageIds = c.stageIds.get(subject) ?? refuseSubject(c, subject);
   const raising = text(event.raisingAgency, 'raisingAgency', 'opened');
   const receiving = text(event.receivingAgency, 'receivingAgency', 'opened');

@@ -32,7 +32,7 @@ export interface State {
    */
   readonly entered: (number | undefined)[];
   readonly completed: (number | undefined)[];
-  /** Each stage's obligation ids for the case's subject, by stage index (the compiled lists, shared). */
+  /** Each stage's obligation ids for the case's subject, by stage index (the compiled lists, shared; #15). */
   readonly stageIds: readonly (readonly string[])[];
   /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
   readonly stageById: ReadonlyMap<string, CompiledStage>;
@@ -45,7 +45,7 @@ export interface State {
   readonly made: (Made | undefined)[];
   /**
    * The places in `made` in the order each record was first made (what `attendance` lists by); kept
-   * only when the protocol checks attendance, as nothing else reads it (#15: one list less per case).
+   * only when the protocol checks attendance, as nothing else reads it (#15: it was grown for every case).
    */
   readonly madeOrder: number[];
   /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
