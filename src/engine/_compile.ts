@@ -4,7 +4,9 @@
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
 import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import { SUBJECTS } from '../protocol/schema.js';
 import type { Owed } from './_obligations.js';
+import type { Happening } from './_state.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
@@ -31,6 +33,12 @@ export interface CompiledStage {
   readonly ownersShown: ReadonlyMap<Subject, readonly OwnerSummary[]>;
   /** The rows of `requires` as status shows them while not made; for a stage without `requiresIf`. */
   readonly rows: RecordRows;
+  /**
+   * Where an escalation that names no `to` goes: the stage `stageById` gives for `next`'s id, as a
+   * `to` naming it would (#15: found once per protocol, not once per escalation). Set once, by
+   * `compile`, when `stageById` exists.
+   */
+  escalatesTo: CompiledStage | undefined;
 }
 
 /**
@@ -70,6 +78,13 @@ export interface Compiled {
   /** Obligation id → the stage it belongs to (any variant). */
   readonly obligationStage: ReadonlyMap<string, CompiledStage>;
   readonly subjects: ReadonlySet<Subject>;
+  /**
+   * Per subject the protocol covers (each one of `SUBJECTS`): each stage's `obligationIds` for it, by
+   * the stage's index. A case reads its subject's once (#15: not a lookup per stage it enters).
+   */
+  readonly stageIds: ReadonlyMap<Subject, readonly (readonly string[])[]>;
+  /** The stage a case opens at when its opening names none: `stageById`'s for the first stage's id. */
+  readonly firstStage: CompiledStage | undefined;
   readonly calendar: Calendar;
   /** Shared, frozen lists for status and refusals, built once rather than per case. */
   readonly recordIds: readonly string[];
@@ -80,6 +95,12 @@ export interface Compiled {
   readonly ownerSummaries: ReadonlyMap<string, OwnerSummary>;
   /** The protocol's id and version as status shows them, shared and frozen. */
   readonly pin: { readonly id: string; readonly version: string };
+  /**
+   * For each kind of happening, the places in `protocol.arising` of the duties that can arise from
+   * one: those whose `on` is that kind or `<kind>:...` (#15: an escalation, in most protocols, looks
+   * at no duty at all).
+   */
+  readonly arisingOn: Readonly<Record<Happening['on'], readonly number[]>>;
   /** Whether any record type has an `attendance` requirement (most protocols have none). */
   readonly hasAttendance: boolean;
   /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
@@ -140,14 +161,17 @@ export function compile(protocol: Protocol): Compiled {
       owed: owedBySubject,
       ownersShown,
       rows: recordRows(stage.id, requires, recordIndex),
+      escalatesTo: undefined,
     };
     stages[index] = compiled;
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
   }
+  const stageById = new Map(stages.map((s) => [s.id, s]));
+  for (const stage of stages) stage.escalatesTo = stage.next && stageById.get(stage.next.id);
   const compiled: Compiled = {
     protocol,
     stages,
-    stageById: new Map(stages.map((s) => [s.id, s])),
+    stageById,
     entryStages: stages.filter((s) => s.index === 0 || s.stage.entry !== undefined),
     roles,
     records,
@@ -155,6 +179,10 @@ export function compile(protocol: Protocol): Compiled {
     rules: new Map(protocol.bypass.map((r) => [r.id, r])),
     obligationStage,
     subjects: new Set(protocol.scope.subjects),
+    stageIds: new Map(
+      protocol.scope.subjects.filter((s) => SUBJECTS.includes(s)).map((s) => [s, stages.map((stage) => stage.obligationIds.get(s)!)]),
+    ),
+    firstStage: stages.length ? stageById.get(stages[0]!.id) : undefined,
     calendar: resolveCalendar(protocol.scope.region),
     recordIds: Object.freeze([...records.keys()]),
     obligationIds: Object.freeze([...obligationStage.keys()]),
@@ -162,6 +190,12 @@ export function compile(protocol: Protocol): Compiled {
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
     ownerSummaries,
     pin: Object.freeze({ id: protocol.id, version: protocol.version }),
+    arisingOn: {
+      resolved: dutiesOn(protocol, 'resolved'),
+      withdrawn: dutiesOn(protocol, 'withdrawn'),
+      escalated: dutiesOn(protocol, 'escalated'),
+      bypassed: dutiesOn(protocol, 'bypassed'),
+    },
     hasAttendance: protocol.records.some((r) => r.attendance !== undefined),
     get digest() {
       return protocolDigest(protocol);
@@ -169,6 +203,16 @@ export function compile(protocol: Protocol): Compiled {
   };
   cache.set(protocol, compiled);
   return compiled;
+}
+
+/** The places of the duties whose `on` can match a happening of `kind` (any `on` that is not text is kept, for `happen` to judge). */
+function dutiesOn(protocol: Protocol, kind: Happening['on']): readonly number[] {
+  const out: number[] = [];
+  (protocol.arising ?? []).forEach((duty, i) => {
+    const on: unknown = duty.on;
+    if (typeof on !== 'string' || on === kind || on.startsWith(`${kind}:`)) out.push(i);
+  });
+  return Object.freeze(out);
 }
 
 const byContent = new Map<string, Calendar>();

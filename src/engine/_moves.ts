@@ -101,7 +101,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
         `"${current.id}" is the last stage; there is no stage to escalate to. Resolve the case instead.`,
       );
     const target =
-      c.stageById.get(to) ?? refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
+      (raw.to === undefined ? current.escalatesTo : c.stageById.get(to)) ??
+      refuse('engine/unknown-stage', `No stage "${to}"; stages are ${[...c.stageById.keys()].join(', ')}.`);
     if (target !== current.next && !current.skips.has(to)) {
       refuse(
         'engine/skip-not-allowed',
@@ -146,7 +147,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
       state.made[index!] = first;
-      state.madeOrder.push(index!);
+      if (c.hasAttendance) state.madeOrder.push(index!);
       return;
     }
     const slot = made.at.length;
@@ -209,3 +210,15 @@ export const MOVES: Readonly<Record<string, Move>> = {
     state.phase = 'closed';
   },
 };
+
+const { escalated, recorded } = MOVES;
+
+/** Makes the move of an event of `type`, one of {@link MOVES}' keys. */
+export function move(type: string, c: Compiled, state: State, raw: Record<string, unknown>, at: number): void {
+  // #15: the two moves a sweep's logs are mostly made of get call sites of their own, which V8 can
+  // inline; through the table, every event was a keyed load and an indirect call (measured: 4-5% of
+  // the fold, 2-6% of the whole status sweep).
+  if (type === 'recorded') recorded!(c, state, raw, at);
+  else if (type === 'escalated') escalated!(c, state, raw, at);
+  else MOVES[type]!(c, state, raw, at);
+}

@@ -32,6 +32,8 @@ export interface State {
    */
   readonly entered: (number | undefined)[];
   readonly completed: (number | undefined)[];
+  /** Each stage's obligation ids for the case's subject, by stage index (the compiled lists, shared; #15). */
+  readonly stageIds: readonly (readonly string[])[];
   /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
   readonly stageById: ReadonlyMap<string, CompiledStage>;
   /** The protocol's record ids → their place in it (the compiled index, shared): where `made` keeps each. */
@@ -41,7 +43,10 @@ export interface State {
    * {@link madeOf}. One array rather than a map by id as well: a sweep would build a map per case.
    */
   readonly made: (Made | undefined)[];
-  /** The places in `made` in the order each record was first made (what `attendance` lists by). */
+  /**
+   * The places in `made` in the order each record was first made (what `attendance` lists by); kept
+   * only when the protocol checks attendance, as nothing else reads it (#15: it was grown for every case).
+   */
   readonly madeOrder: number[];
   /** Obligation or rule id → when it was fulfilled (first time). Written through {@link setIn}. */
   fulfilled: ReadonlyMap<string, number>;
@@ -64,7 +69,7 @@ export interface State {
   readonly decidedAt: number | undefined;
   /** Fact id → its value: from the opening's `facts` and `flags`, then `noted` events. Written through {@link setIn}. */
   facts: ReadonlyMap<string, string | boolean>;
-  /** Resolutions, escalations, withdrawals and bypasses, in order: what arising duties arise from. */
+  /** The resolutions, escalations, withdrawals and bypasses some arising duty arises from, in order. */
   readonly happened: Happening[];
   /** How many happenings so far matched each of the protocol's arising duties, by the duty's index. */
   readonly arisingCounts: number[];
@@ -146,7 +151,7 @@ export function enter(state: State, stage: CompiledStage, at: number): void {
   }
   state.visits.push({ stage, enteredAt: at, leftAt: undefined });
   state.entered[stage.index] = at;
-  state.activeFrom.push(stage.obligationIds.get(state.subject)!);
+  state.activeFrom.push(state.stageIds[stage.index]!);
 }
 
 /** The ids of the obligations that exist so far, as a set (for checking a "fulfilled" event). */
