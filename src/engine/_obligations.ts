@@ -199,6 +199,10 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
   for (const { rule, at } of state.bypasses) {
     visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
   }
+  // Most cases have had nothing happen that a duty arises from: happen() counts each duty's matching
+  // happenings as they come, so with no count there is nothing to look for (#15: occurrences' scan
+  // of every duty against every happening was 2% of a sweep).
+  if (!state.arisingCounts.length) return;
   const none = { stage: null, rule: null };
   eachArising(
     c,
