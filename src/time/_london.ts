@@ -65,7 +65,7 @@ export function londonDay(epochMs: number): number {
  * The instant of a London wall-clock time. A time the spring change skips is an error, never shifted;
  * a time the autumn change repeats is the earlier instant (still BST), as DESIGN.md fixes.
  */
-export function londonToEpoch(days: number, msOfDay: number, path: readonly (string | number)[] = []): number {
+export function londonToEpoch(days: number, msOfDay: number, path?: readonly (string | number)[]): number {
   // The tables read here directly, not through clockChanges: its object was 120 bytes a status (#15).
   const slot = yearSlot(days);
   const spring = springDays[slot]!;
@@ -74,7 +74,8 @@ export function londonToEpoch(days: number, msOfDay: number, path: readonly (str
     throw new TimeError(
       'time/nonexistent-local-time',
       `${formatDay(days)} ${clock(msOfDay)} does not exist in London: the clocks go forward from 01:00 to 02:00 GMT+1 that night (the spring change to British Summer Time). Use 00:59 or 02:00, or give an offset such as "+00:00".`,
-      path,
+      // Made here, not as a default: every due date reads this function, and a default `[]` is an array a call (#15).
+      path ?? [],
     );
   }
   const bst = (days > spring || (days === spring && msOfDay >= 2 * HOUR)) && (days < autumn || (days === autumn && msOfDay < 2 * HOUR));
