@@ -30,9 +30,16 @@ export interface Judge {
   readonly grace: Duration;
 }
 
+// A sweep judges every case at one moment with one set of options (the shared defaults, unless
+// given): the judge made last is reused for them, never changed by anyone (#15).
+let lastJudge: Judge | undefined;
+let lastOptions: ReadOptions | undefined;
+
 export function makeJudge(now: number, options: ReadOptions): Judge {
+  if (lastJudge?.now === now && options === lastOptions) return lastJudge;
   const rank = options.calendar.tables.rank[londonDay(now) - FIRST_DAY] ?? 0;
-  return { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace };
+  lastOptions = options;
+  return (lastJudge = { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace });
 }
 
 export type Owed = Pick<Obligation, 'id' | 'action' | 'due' | 'modality' | 'if'> & {
