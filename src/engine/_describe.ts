@@ -18,23 +18,33 @@ import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './type
 // A due date past the calendar's confirmed holidays is marked provisional. Due dates at the end of a
 // day (nearly all of them) are shared, frozen, per calendar and day: a sweep shows the same few
 // hundred due dates for every case, and each would otherwise be two new strings and an object.
-// The list is dense, one slot per supported day (filled, not grown: an array grown at a far index
-// becomes a hash table), and the calendar used last is kept at hand, as a sweep uses one.
-const shownByDay = new WeakMap<Calendar, (DueAt | undefined)[]>();
+// The lists are dense, one slot per supported day (filled, not grown: an array grown at a far index
+// becomes a hash table), and the calendar used last is kept at hand, as a sweep uses one. Each
+// slot keeps the instant it was made for, so a repeat is known by one comparison, without working
+// out the day's end again (#15).
+interface Shown {
+  readonly at: Float64Array;
+  readonly due: (DueAt | undefined)[];
+}
+const shownByDay = new WeakMap<Calendar, Shown>();
 let lastCalendar: Calendar | undefined;
-let lastShown: (DueAt | undefined)[] = [];
+let lastShown: Shown = { at: new Float64Array(0), due: [] };
 function show(d: DueNumbers | undefined, calendar: Calendar): DueAt | null {
   if (!d) return null;
-  if (d.at !== endOfDayEpoch(calendar, d.day)) return showDue(calendar, d);
   if (calendar !== lastCalendar) {
     let days = shownByDay.get(calendar);
-    if (!days) shownByDay.set(calendar, (days = new Array<DueAt | undefined>(DAY_COUNT).fill(undefined)));
+    if (!days) {
+      days = { at: new Float64Array(DAY_COUNT).fill(Number.NaN), due: new Array<DueAt | undefined>(DAY_COUNT).fill(undefined) };
+      shownByDay.set(calendar, days);
+    }
     lastCalendar = calendar;
     lastShown = days;
   }
   const i = d.day - FIRST_DAY;
-  if (!(i >= 0 && i < DAY_COUNT)) return showDue(calendar, d);
-  return (lastShown[i] ??= Object.freeze(showDue(calendar, d)));
+  if (lastShown.at[i] === d.at) return lastShown.due[i]!;
+  if (!(i >= 0 && i < DAY_COUNT) || d.at !== endOfDayEpoch(calendar, d.day)) return showDue(calendar, d);
+  lastShown.at[i] = d.at;
+  return (lastShown.due[i] = Object.freeze(showDue(calendar, d)));
 }
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
 
@@ -100,9 +110,13 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
   });
   const records: RequiredRecord[] = [];
   const missingRecords: RequiredRecord[] = [];
-  const history: CaseStatus['history'][number][] = [];
+  // Mapped, not pushed: an array grown by push from empty has room for 16.
+  const history = state.visits.map((visit) => ({
+    stage: visit.stage.id,
+    enteredAt: formatLondon(visit.enteredAt),
+    leftAt: iso(visit.leftAt),
+  }));
   for (const visit of state.visits) {
-    history.push({ stage: visit.stage.id, enteredAt: formatLondon(visit.enteredAt), leftAt: iso(visit.leftAt) });
     // A stage whose requirements have conditions has rows of its own for each case.
     const { rows, indexes } = visit.stage.stage.requiresIf?.length
       ? recordRows(visit.stage.id, requiredRecords(c, visit, state), c.recordIndex)

@@ -28,10 +28,22 @@ interface SharedMoves {
 const sharedMoves = new WeakMap<Compiled, SharedMoves>();
 const frozen = (move: AllowedMove): AllowedMove => Object.freeze(move);
 
+// The protocol asked about last, kept at hand: a sweep asks about one, and the WeakMap's lookup by
+// identity was a measurable part of listing the moves (#15).
+let lastCompiled: Compiled | undefined;
+let lastShared: SharedMoves | undefined;
+
 function shared(c: Compiled): SharedMoves {
+  if (c === lastCompiled) return lastShared!;
   let hit = sharedMoves.get(c);
-  if (hit) return hit;
-  hit = {
+  if (!hit) sharedMoves.set(c, (hit = buildShared(c)));
+  lastCompiled = c;
+  lastShared = hit;
+  return hit;
+}
+
+function buildShared(c: Compiled): SharedMoves {
+  return {
     opening: Object.freeze([frozen({ type: 'opened', stages: Object.freeze(c.entryStages.map((s) => s.id)) })]),
     recorded: frozen({ type: 'recorded', records: c.recordIds }),
     closed: frozen({ type: 'closed' }),
@@ -42,8 +54,6 @@ function shared(c: Compiled): SharedMoves {
     next: c.stages.map((s) => (s.next ? frozen({ type: 'escalated', to: s.next.id, skip: false }) : undefined)),
     skips: c.stages.map((s) => new Map([...s.skips].map((to) => [to, frozen({ type: 'escalated', to, skip: true })]))),
   };
-  sharedMoves.set(c, hit);
-  return hit;
 }
 
 /**

@@ -30,9 +30,16 @@ export interface Judge {
   readonly grace: Duration;
 }
 
+// A sweep judges every case at one moment with one set of options (the shared defaults, unless
+// given): the judge made last is reused for them, never changed by anyone (#15).
+let lastJudge: Judge | undefined;
+let lastOptions: ReadOptions | undefined;
+
 export function makeJudge(now: number, options: ReadOptions): Judge {
+  if (lastJudge?.now === now && options === lastOptions) return lastJudge;
   const rank = options.calendar.tables.rank[londonDay(now) - FIRST_DAY] ?? 0;
-  return { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace };
+  lastOptions = options;
+  return (lastJudge = { now, todayRank: rank, dueSoon: options.dueSoon, calendar: options.calendar, grace: options.grace });
 }
 
 export type Owed = Pick<Obligation, 'id' | 'action' | 'due' | 'modality' | 'if'> & {
@@ -90,30 +97,33 @@ function anchorOf(text: string): Anchor {
 
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
 export function anchors(state: State, visit: Visit | undefined, bypassedAt?: number): AnchorLookup {
-  return (text) => {
-    if (text === undefined) return bypassedAt ?? visit?.enteredAt;
-    const { kind, ref } = anchorOf(text);
-    switch (kind) {
-      case 'stageEntered':
-        return visit?.enteredAt;
-      case 'disagreement':
-        return state.arose;
-      case 'disputedDecision':
-        // Without a decision time the two starting events are taken as one (0.1 cases).
-        return state.decidedAt ?? state.arose;
-      case 'caseOpened':
-        return state.openedAt;
-      case 'bypassed':
-        return bypassedAt;
-      case 'entered':
-      case 'completed': {
-        const stage = state.stageById.get(ref);
-        return stage === undefined ? undefined : (kind === 'entered' ? state.entered : state.completed)[stage.index];
-      }
-      default:
-        return madeOf(state, ref)?.occurred[0];
+  return (text) => anchorAt(state, visit, bypassedAt, text);
+}
+
+/** An anchor's instant for an obligation of a stage visit (or of a bypass, with its instant). */
+function anchorAt(state: State, visit: Visit | undefined, bypassedAt: number | undefined, text: string | undefined): number | undefined {
+  if (text === undefined) return bypassedAt ?? visit?.enteredAt;
+  const { kind, ref } = anchorOf(text);
+  switch (kind) {
+    case 'stageEntered':
+      return visit?.enteredAt;
+    case 'disagreement':
+      return state.arose;
+    case 'disputedDecision':
+      // Without a decision time the two starting events are taken as one (0.1 cases).
+      return state.decidedAt ?? state.arose;
+    case 'caseOpened':
+      return state.openedAt;
+    case 'bypassed':
+      return bypassedAt;
+    case 'entered':
+    case 'completed': {
+      const stage = state.stageById.get(ref);
+      return stage === undefined ? undefined : (kind === 'entered' ? state.entered : state.completed)[stage.index];
     }
-  };
+    default:
+      return madeOf(state, ref)?.occurred[0];
+  }
 }
 
 /**
@@ -138,7 +148,8 @@ function judge(
   j: Judge,
   o: Owed,
   lookup: AnchorLookup,
-  where: { stage: string | null; rule: string | null },
+  stage: string | null,
+  rule: string | null,
   metAt: number | undefined,
   cancelled: boolean,
 ): Judged {
@@ -159,7 +170,7 @@ function judge(
   else if (grace !== undefined && j.now >= (evaluation.kind === 'due' && evaluation.notBefore ? notBeforeMoment(due) : due.at))
     state = 'dueNow';
   else state = j.calendar.tables.rank[due.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
-  return { obligation: o, stage: where.stage, rule: where.rule, evaluation, due, graceEnd: grace, metAt, state };
+  return { obligation: o, stage, rule, evaluation, due, graceEnd: grace, metAt, state };
 }
 
 function visitAt(state: State, at: number): Visit | undefined {
@@ -173,17 +184,21 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
   // Withdrawal and exit end the process; closing afterwards keeps what they ended (it never revives it).
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
   const last = state.visits.at(-1);
+  // One lookup for every visit, reading the visit being judged: a closure and an object a visit
+  // were a measurable share of a status's allocation (#15).
+  let current: Visit | undefined;
+  const lookup: AnchorLookup = (text) => anchorAt(state, current, undefined, text);
   for (const v of state.visits) {
-    const lookup = anchors(state, v);
+    current = v;
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
-    const where = { stage: v.stage.id, rule: null };
     for (const o of stageOwed(v.stage, state)) {
       if (o.if !== undefined && !holds(o.if, state)) continue;
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       if (o.every !== undefined) {
+        const where = { stage: v.stage.id, rule: null };
         const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, where, state, v, endedBy, stopped);
         if (repeating) {
           visit(repeating);
@@ -193,18 +208,21 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).
-      visit(judge(j, o, lookup, where, metAt, stopped && metAt === undefined));
+      visit(judge(j, o, lookup, v.stage.id, null, metAt, stopped && metAt === undefined));
     }
   }
   for (const { rule, at } of state.bypasses) {
-    visit(judge(j, rule, anchors(state, visitAt(state, at), at), { stage: null, rule: rule.id }, state.fulfilled.get(rule.id), false));
+    visit(judge(j, rule, anchors(state, visitAt(state, at), at), null, rule.id, state.fulfilled.get(rule.id), false));
   }
-  const none = { stage: null, rule: null };
+  // Most cases have had nothing happen that a duty arises from: happen() counts each duty's matching
+  // happenings as they come, so with no count there is nothing to look for (#15: occurrences' scan
+  // of every duty against every happening was 2% of a sweep).
+  if (!state.arisingCounts.length) return;
   eachArising(
     c,
     state,
     (at) => visitAt(state, at),
-    (o, lookup, metAt, cancelled) => judge(j, o, lookup, none, metAt, cancelled),
+    (o, lookup, metAt, cancelled) => judge(j, o, lookup, null, null, metAt, cancelled),
     visit,
     j, // #12 part B: repeating arising duties are judged by judgeRepeating, as stage duties are.
   );

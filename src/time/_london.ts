@@ -4,7 +4,7 @@
 // identical on every runtime whatever its ICU data; test/time/london.test.ts checks every transition
 // from 2000 to 2099 against luxon's Europe/London.
 
-import { FIRST_YEAR, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
+import { DAY_COUNT, FIRST_DAY, FIRST_YEAR, LAST_YEAR, MS_PER_DAY, daysFromCivil, formatDay, weekday } from './_days.js';
 import { TimeError } from './timeError.js';
 
 const HOUR = 3_600_000;
@@ -22,10 +22,26 @@ for (let y = FIRST_YEAR - 1; y <= LAST_YEAR + 1; y++) {
   autumnDays[y - FIRST_YEAR + 1] = lastSunday(y, 10, 31);
 }
 
+// The changes as instants (01:00 GMT), by the same slots, for londonOffset: every instant a status
+// writes reads its offset, and #15 measured the day-then-year division chain at 17 ns a call. One
+// multiplication by an average year finds the slot instead; its error of one near 1 January is
+// harmless for the same reason as yearSlot's. Out of range the first or last slot is used, so an
+// instant before 1999 or after 2100 is GMT, as it always was here.
+const springMs = Float64Array.from(springDays, (day) => day * MS_PER_DAY + HOUR);
+const autumnMs = Float64Array.from(autumnDays, (day) => day * MS_PER_DAY + HOUR);
+const LAST_SLOT = springDays.length - 1;
+const SLOT_ORIGIN_MS = Date.UTC(FIRST_YEAR - 1, 0, 1);
+const SLOTS_PER_MS = 1 / (365.2425 * MS_PER_DAY);
+const SLOTS_PER_DAY = 1 / 365.2425;
+const SLOT_ORIGIN_DAY = SLOT_ORIGIN_MS / MS_PER_DAY;
+
+// Truncation (| 0) rather than floor: a slot below zero is clamped to zero anyway, and every instant
+// a Date can hold gives a slot well inside 32 bits; NaN gives 0, whose changes it never falls between.
+const clampSlot = (slot: number): number => (slot < 0 ? 0 : slot > LAST_SLOT ? LAST_SLOT : slot);
+
 function yearSlot(days: number): number {
   // Approximate year; an error of one near 1 January is harmless because no change falls near it.
-  const slot = Math.floor((days - 10957) / 365.2425) + 1;
-  return slot < 0 ? 0 : slot >= springDays.length ? springDays.length - 1 : slot;
+  return clampSlot(((days - SLOT_ORIGIN_DAY) * SLOTS_PER_DAY) | 0);
 }
 
 /** The day numbers of the spring (clocks forward) and autumn (clocks back) changes in the year of `days`. */
@@ -36,10 +52,8 @@ export function clockChanges(days: number): { spring: number; autumn: number } {
 
 /** London's offset from UTC at an instant, in milliseconds: 0 (GMT) or one hour (BST). */
 export function londonOffset(epochMs: number): number {
-  const slot = yearSlot(Math.floor(epochMs / MS_PER_DAY));
-  const start = springDays[slot]! * MS_PER_DAY + HOUR;
-  const end = autumnDays[slot]! * MS_PER_DAY + HOUR;
-  return epochMs >= start && epochMs < end ? HOUR : 0;
+  const slot = clampSlot(((epochMs - SLOT_ORIGIN_MS) * SLOTS_PER_MS) | 0);
+  return epochMs >= springMs[slot]! && epochMs < autumnMs[slot]! ? HOUR : 0;
 }
 
 /** The London local day number of an instant. */
@@ -51,13 +65,17 @@ export function londonDay(epochMs: number): number {
  * The instant of a London wall-clock time. A time the spring change skips is an error, never shifted;
  * a time the autumn change repeats is the earlier instant (still BST), as DESIGN.md fixes.
  */
-export function londonToEpoch(days: number, msOfDay: number, path: readonly (string | number)[] = []): number {
-  const { spring, autumn } = clockChanges(days);
+export function londonToEpoch(days: number, msOfDay: number, path?: readonly (string | number)[]): number {
+  // The tables read here directly, not through clockChanges: its object was 120 bytes a status (#15).
+  const slot = yearSlot(days);
+  const spring = springDays[slot]!;
+  const autumn = autumnDays[slot]!;
   if (days === spring && msOfDay >= HOUR && msOfDay < 2 * HOUR) {
     throw new TimeError(
       'time/nonexistent-local-time',
       `${formatDay(days)} ${clock(msOfDay)} does not exist in London: the clocks go forward from 01:00 to 02:00 GMT+1 that night (the spring change to British Summer Time). Use 00:59 or 02:00, or give an offset such as "+00:00".`,
-      path,
+      // Made here, not as a default: every due date reads this function, and a default `[]` is an array a call (#15).
+      path ?? [],
     );
   }
   const bst = (days > spring || (days === spring && msOfDay >= 2 * HOUR)) && (days < autumn || (days === autumn && msOfDay < 2 * HOUR));
@@ -91,40 +109,39 @@ export function formatLondon(epochMs: number): string {
   return text;
 }
 
-// An instant is written in three pieces, two joins: `YYYY-MM-DDTHH`, `:MM:SS`, and the fraction
-// with the offset. London's offset is a whole hour, so only the first piece depends on the zone.
-// The hour prefixes of a sweep (a few thousand: its days times the hours its events fall in) are
-// kept direct-mapped by local hour; the other two tables fill on first use, so that importing the
-// library builds none of their strings.
+// An instant is written in four pieces, three joins: `YYYY-MM-DDT`, `HH:MM`, `:SS`, and the
+// fraction with the offset. #15 measured the sweep's writing at over 100 ns an instant, three times
+// its cost in a tight loop: the tables of the pieces it read (8,192 hour prefixes, 3,600 minute and
+// second pairs) were out of cache between one case and the next. These tables are smaller and the
+// pieces of one sweep few: a day prefix per day of its events (the days are consecutive), 1,440
+// hours and minutes, 60 seconds. They fill on first use, so that importing the library builds none
+// of their strings.
 const ZONES = ['+00:00', '+01:00'];
-const MINUTE_SECOND: string[] = new Array<string>(3600).fill('');
+const DAY_PREFIX: string[] = new Array<string>(DAY_COUNT).fill('');
+const HOUR_MINUTE: string[] = new Array<string>(1440).fill('');
+const SECOND: string[] = new Array<string>(60).fill('');
 const FRACTION_ZONE: string[] = new Array<string>(2000).fill('');
-const minuteSecond = (i: number): string => MINUTE_SECOND[i] || (MINUTE_SECOND[i] = `:${PAD2[(i / 60) | 0]}:${PAD2[i % 60]}`);
+const hourMinute = (i: number): string => HOUR_MINUTE[i] || (HOUR_MINUTE[i] = `${PAD2[(i / 60) | 0]}:${PAD2[i % 60]}`);
+const second = (i: number): string => SECOND[i] || (SECOND[i] = `:${PAD2[i]}`);
 const fractionZone = (i: number): string => FRACTION_ZONE[i] || (FRACTION_ZONE[i] = `.${String(i >> 1).padStart(3, '0')}${ZONES[i & 1]}`);
-const HOUR_SLOTS = 8192;
-const hourKeys = new Int32Array(HOUR_SLOTS).fill(-1);
-const hourTexts: string[] = new Array<string>(HOUR_SLOTS).fill('');
 
-/** `YYYY-MM-DDTHH` for an hour counted from 1970-01-01T00 (local time). */
-function hourPrefix(localHour: number): string {
-  const slot = localHour & (HOUR_SLOTS - 1);
-  if (hourKeys[slot] === localHour) return hourTexts[slot]!;
-  const days = Math.floor(localHour / 24);
-  const text = `${formatDay(days)}T${PAD2[localHour - days * 24]}`;
-  hourKeys[slot] = localHour;
-  hourTexts[slot] = text;
-  return text;
+/** `YYYY-MM-DDT` for a local day number. */
+function dayPrefix(days: number): string {
+  const i = days - FIRST_DAY;
+  if (!(i >= 0 && i < DAY_COUNT)) return `${formatDay(days)}T`;
+  return DAY_PREFIX[i] || (DAY_PREFIX[i] = `${formatDay(days)}T`);
 }
 
 function writeLondon(epochMs: number): string {
   const offset = londonOffset(epochMs);
   const local = epochMs + offset;
-  const localHour = Math.floor(local / HOUR);
-  // Below an hour, in 32-bit integers: the divisions by constants become multiplications.
-  const msOfHour = (local - localHour * HOUR) | 0;
-  const secondOfHour = (msOfHour / 1000) | 0;
-  const millis = msOfHour - secondOfHour * 1000;
+  const days = Math.floor(local / MS_PER_DAY);
+  // Within a day, in 32-bit integers: the divisions by constants become multiplications.
+  const msOfDay = (local - days * MS_PER_DAY) | 0;
+  const secondOfDay = (msOfDay / 1000) | 0;
+  const millis = msOfDay - secondOfDay * 1000;
+  const minuteOfDay = (secondOfDay / 60) | 0;
   const bst = offset ? 1 : 0;
-  const head = hourPrefix(localHour) + minuteSecond(secondOfHour);
+  const head = dayPrefix(days) + hourMinute(minuteOfDay) + second(secondOfDay - minuteOfDay * 60);
   return millis === 0 ? head + ZONES[bst]! : head + fractionZone(millis * 2 + bst);
 }

@@ -58,6 +58,11 @@ const TOP: Readonly<Record<string, readonly string[]>> = {
 const at = (path: readonly (string | number)[], key: string): readonly (string | number)[] =>
   path.length === 0 && TOP[key] ? TOP[key] : [...path, key];
 
+// The top level's path, shared rather than a new `[]` for every obligation judged (#15); an error
+// still gets an array of its own, as it always has.
+const ROOT: readonly (string | number)[] = Object.freeze([]);
+const own = (path: readonly (string | number)[]): readonly (string | number)[] => (path === ROOT ? [] : path);
+
 /** @internal Looks an anchor up: its instant in epoch ms, or undefined while it has not happened. */
 export type AnchorLookup = (anchor: string | undefined) => number | undefined;
 
@@ -66,7 +71,7 @@ export function evaluate(
   timescale: Timescale,
   lookup: AnchorLookup,
   calendar: Calendar,
-  path: readonly (string | number)[] = [],
+  path: readonly (string | number)[] = ROOT,
 ): Evaluation {
   // Parsed protocols are at most 64 levels deep; a hand-built timescale deeper than that is refused
   // rather than allowed to exhaust the stack.
@@ -80,7 +85,7 @@ export function evaluate(
     throw new TimeError(
       'time/invalid-timescale',
       `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }.`,
-      path,
+      own(path),
     );
   }
   if ('within' in timescale) {
@@ -147,7 +152,7 @@ export function evaluate(
   throw new TimeError(
     'time/invalid-timescale',
     `${describe(timescale)} is not a timescale; write { "within": "5wd", "from": "stageEntered" }, { "earliestOf": [...] }, { "target": ..., "limit": ... }, { "at": "6w", "from": "..." } or { "none": "the document's words" }.`,
-    path,
+    own(path),
   );
 }
 
