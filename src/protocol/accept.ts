@@ -1,4 +1,4 @@
-import { ISSUE_CODES, didYouMean, issue, type ProtocolIssue } from './issues.js';
+import { didYouMean, isIssueCode, issue, issueCodes, type ProtocolIssue } from './issues.js';
 import type { Protocol } from './schema.js';
 
 /** Options for {@link acceptFindings}. */
@@ -41,7 +41,7 @@ export function acceptFindings(protocol: Protocol, findings: readonly ProtocolIs
   });
   entries.forEach((entry, i) => {
     if (used.has(i) || options.notRun?.includes(entry.code)) return;
-    const known = entry.code in ISSUE_CODES;
+    const known = isIssueCode(entry.code);
     const where = entry.path.length ? entry.path.join('/') : 'the top level';
     out.push(
       issue(
@@ -49,7 +49,7 @@ export function acceptFindings(protocol: Protocol, findings: readonly ProtocolIs
         ['accepted', i],
         known
           ? `Nothing to accept: no "${entry.code}" finding at ${where}. If it was fixed, remove this entry; if it moved, copy its "path" from "validate --format json".`
-          : `"${entry.code}" is not a finding code.${didYouMean(entry.code, Object.keys(ISSUE_CODES))} Accept a code from ISSUE_CODES, as "validate" prints it.`,
+          : `"${entry.code}" is not a finding code.${didYouMean(entry.code, issueCodes())} Accept a code from ISSUE_CODES, as "validate" prints it.`,
       ),
     );
   });

@@ -113,12 +113,69 @@ export const ISSUE_CODES = {
 /** One of {@link ISSUE_CODES}. */
 export type IssueCode = keyof typeof ISSUE_CODES;
 
+// Each code's default severity again, on its own: parsing and linting read only this, so a page's
+// bundler drops ISSUE_CODES and its meanings (over a kilobyte gzipped) unless the page imports it
+// (#15: the core's browser bundle has a 100 KB ceiling). The compiler checks that the two agree.
+const SEVERITIES = {
+  'json/syntax': 'error',
+  'json/too-deep': 'error',
+  'json/too-large': 'error',
+  'json/invalid-utf8': 'error',
+  'json/duplicate-key': 'error',
+  'schema/unknown-key': 'error',
+  'schema/missing-key': 'error',
+  'schema/invalid-type': 'error',
+  'schema/invalid-value': 'error',
+  'schema/invalid-format': 'error',
+  'schema/invalid-duration': 'error',
+  'schema/invalid-timescale': 'error',
+  'schema/too-small': 'error',
+  'schema/too-big': 'error',
+  'check/duplicate-id': 'error',
+  'check/unknown-role': 'error',
+  'check/unknown-stage': 'error',
+  'check/unknown-record': 'error',
+  'check/anchor-order': 'error',
+  'check/skip-backwards': 'error',
+  'check/unreachable-stage': 'error',
+  'check/no-finish': 'error',
+  'check/no-next-stage': 'error',
+  'check/no-owner': 'error',
+  'check/variant-subject': 'error',
+  'check/review-before-effective': 'error',
+  'check/forbidden-field': 'error',
+  'check/owner-or-owners': 'error',
+  'check/unknown-fact': 'error',
+  'check/unknown-rule': 'error',
+  'check/impossible-condition': 'error',
+  'check/path-order': 'error',
+  'check/repeat-every': 'error',
+  'lint/review-date-passed': 'warning',
+  'lint/ambiguous-days': 'warning',
+  'lint/quote-disagrees': 'warning',
+  'lint/no-numeric-timescale': 'info',
+  'lint/exceeds-ceiling': 'warning',
+  'lint/missing-citation': 'warning',
+  'lint/skip-over-stage': 'warning',
+  'lint/unmatched-acceptance': 'warning',
+  'file/name-differs-from-id': 'warning',
+} as const satisfies { readonly [K in IssueCode]: (typeof ISSUE_CODES)[K]['severity'] };
+
+/** @internal Whether `code` is a finding code (one of {@link ISSUE_CODES}'). */
+export const isIssueCode = (code: string): code is IssueCode => Object.hasOwn(SEVERITIES, code);
+
+/** @internal Every finding code, in {@link ISSUE_CODES}' order. */
+export const issueCodes = (): string[] => Object.keys(SEVERITIES);
+
+/** @internal A finding code's default severity. */
+export const severityOf = (code: IssueCode): Severity => SEVERITIES[code];
+
 /** @internal */
 export function issue(
   code: IssueCode,
   path: readonly (string | number)[],
   message: string,
-  severity: Severity = ISSUE_CODES[code].severity,
+  severity: Severity = SEVERITIES[code],
 ): ProtocolIssue {
   return { code, severity, path, message };
 }

@@ -3,7 +3,7 @@ import { toDuration } from '../time/duration.js';
 import type { Timescale } from '../time/timescale.js';
 import { quotedQuantities } from './_quoteNumbers.js';
 import { allObligations, allowsNext, timescaleLeaves } from './check.js';
-import { ISSUE_CODES, issue, type IssueCode, type ProtocolIssue, type Severity } from './issues.js';
+import { issue, severityOf, type IssueCode, type ProtocolIssue, type Severity } from './issues.js';
 import type { Protocol } from './schema.js';
 import { durationInWords } from './words.js';
 
@@ -40,7 +40,7 @@ const DAYS_LEAF = /^\d+(wd|d)$/;
 export function lintProtocol(protocol: Protocol, options: LintOptions = {}): ProtocolIssue[] {
   const out: ProtocolIssue[] = [];
   const report = (code: LintRule, path: (string | number)[], message: string): void => {
-    const severity = options.rules?.[code] ?? ISSUE_CODES[code].severity;
+    const severity = options.rules?.[code] ?? severityOf(code);
     if (severity !== 'off') out.push(issue(code, path, message, severity));
   };
 
