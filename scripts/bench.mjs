@@ -279,7 +279,11 @@ async function workingDaySection(lib) {
     ratioRow('faster than naive', naiveNs / library, '≥ 1000×', (r) => r >= 1000),
     ratioRow('times the bare table', timesBare, '≤ 4×', (r) => r <= 4),
     { name: 'floor: reading the ten characters of each date', value: `${fmt(reading)} ns/op` },
-    { name: '  reading alone, times the bare table', value: `${fmt(readingTimesBare)}×`, note: 'a checked reader reads all ten: no table goes below this' },
+    {
+      name: '  reading alone, times the bare table',
+      value: `${fmt(readingTimesBare)}×`,
+      note: 'a checked reader reads all ten: no table goes below this',
+    },
   ];
 }
 
