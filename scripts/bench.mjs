@@ -174,8 +174,8 @@ function bareRun({ first, working, rank, workingDays }, { days, ns }, ops) {
 }
 
 /**
- * A floor for any reader of the inputs in JavaScript: the same loop over the same strings, summing
- * their ten character codes and nothing else (no check, no table, no result). In V8 each
+ * A floor for any reader of the inputs in JavaScript: the same loop over the same strings and
+ * amounts, summing each date's ten character codes with its n (no check, no table, no result). In V8 each
  * `charCodeAt` dispatches on the string's representation, so this alone is a large part of what
  * `addWorkingDays` costs; it shows how much of the "times the bare table" figure no table can remove.
  */

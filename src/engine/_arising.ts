@@ -14,10 +14,19 @@ import { expand } from './_parties.js';
 const matches = (on: string, h: Happening): boolean =>
   on === h.on || (on.length === h.on.length + 1 + h.ref.length && on.startsWith(h.on) && on[h.on.length] === ':' && on.endsWith(h.ref));
 
+/**
+ * @internal Whether a duty of the protocol (its place in `arising`, a hole included) could match a
+ * happening of `kind`: what `compile` lists per kind so that `happen` looks at those alone. A duty
+ * whose `on` is not text is kept, so that `happen` meets it as it always has.
+ */
+export const canMatch = (duty: Arising | undefined, kind: Happening['on']): boolean => {
+  const on: unknown = duty?.on;
+  return typeof on !== 'string' || on === kind || on.startsWith(`${kind}:`);
+};
+
 /** Calls `each` for every (duty, happening) pair in the case, with the number of that occurrence. */
 function occurrences(c: Compiled, state: State, each: (duty: Arising, happening: Happening, n: number) => void): void {
-  const duties = c.protocol.arising;
-  if (!duties) return;
+  const duties = c.arising;
   // Index loops: V8 left these for-ofs' iterators unoptimised, an object per case (#15).
   const happened = state.happened;
   for (let d = 0; d < duties.length; d++) {
@@ -51,15 +60,13 @@ function copyIds(duty: Arising, n: number): readonly string[] {
   return hit;
 }
 
-const NO_DUTIES: readonly Arising[] = Object.freeze([]);
-
 /**
  * Records that something happened, and makes the duties arising from it active (so "fulfilled" can
  * name them). Each duty's count of matching happenings is kept on the case's state, so a new one
  * costs a step per duty, never a rescan (a log of 50,000 bypasses stays linear).
  */
 export function happen(c: Compiled, state: State, happening: Happening): void {
-  const duties = c.protocol.arising ?? NO_DUTIES;
+  const duties = c.arising;
   const candidates = c.arisingOn[happening.on];
   let matched = false;
   for (let k = 0; k < candidates.length; k++) {

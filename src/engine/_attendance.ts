@@ -13,6 +13,8 @@ const KEYS = ['name', 'agency', 'role', 'chair', 'independent'];
 
 const NO_ATTENDEES: { attendees?: readonly Attendee[] } = Object.freeze({});
 
+// #15: `bad` takes the value rather than closing over it, so reading no attendees (nearly every
+// record) allocates nothing; the closure's context was made on every call (40 bytes each).
 const bad = (value: unknown): never =>
   refuse(
     'engine/invalid-event',
@@ -21,8 +23,6 @@ const bad = (value: unknown): never =>
 
 /** Reads a `recorded` event's optional attendees, or refuses a malformed list. */
 export function readAttendees(value: unknown): { attendees?: readonly Attendee[] } {
-  // #15: `bad` takes the value rather than closing over it, so reading no attendees (nearly every
-  // record) allocates nothing; the closure's context was made on every call (40 bytes each).
   if (value === undefined) return NO_ATTENDEES;
   if (!Array.isArray(value)) return bad(value);
   for (const a of value) {

@@ -3,9 +3,10 @@
 
 import { allowsNext } from '../protocol/check.js';
 import type { CalendarLike } from '../time/calendar.js';
-import type { BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
+import type { Arising, BypassRule, Obligation, Protocol, RecordType, Role, Stage, Subject, Variant } from '../protocol/schema.js';
 import { SUBJECTS } from '../protocol/schema.js';
 import type { Owed } from './_obligations.js';
+import { canMatch } from './_arising.js';
 import type { Happening } from './_state.js';
 import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
@@ -95,10 +96,12 @@ export interface Compiled {
   readonly ownerSummaries: ReadonlyMap<string, OwnerSummary>;
   /** The protocol's id and version as status shows them, shared and frozen. */
   readonly pin: { readonly id: string; readonly version: string };
+  /** The protocol's arising duties (none: empty), the list `arisingOn` indexes, read once at compile. */
+  readonly arising: readonly Arising[];
   /**
-   * For each kind of happening, the places in `protocol.arising` of the duties that can arise from
-   * one: those whose `on` is that kind or `<kind>:...` (#15: an escalation, in most protocols, looks
-   * at no duty at all).
+   * For each kind of happening, the places in `arising` of the duties that can arise from one:
+   * those whose `on` is that kind or `<kind>:...`, and any whose `on` is not text (see canMatch).
+   * #15: an escalation, in most protocols, looks at no duty at all.
    */
   readonly arisingOn: Readonly<Record<Happening['on'], readonly number[]>>;
   /** Whether any record type has an `attendance` requirement (most protocols have none). */
@@ -108,6 +111,7 @@ export interface Compiled {
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
+const NO_DUTIES: readonly Arising[] = Object.freeze([]);
 
 /** @internal */
 export function compile(protocol: Protocol): Compiled {
@@ -167,6 +171,9 @@ export function compile(protocol: Protocol): Compiled {
     for (const o of [...stage.obligations, ...stage.variants.flatMap((v) => v.obligations ?? [])]) obligationStage.set(o.id, compiled);
   }
   const stageById = new Map(stages.map((s) => [s.id, s]));
+  const arising = protocol.arising ?? NO_DUTIES;
+  // Through stageById, not `stage.next` itself: with two stages of one id (a hand-built protocol)
+  // the case has always gone to the last of them, as its per-case lookup by id did (#15).
   for (const stage of stages) stage.escalatesTo = stage.next && stageById.get(stage.next.id);
   const compiled: Compiled = {
     protocol,
@@ -182,6 +189,7 @@ export function compile(protocol: Protocol): Compiled {
     stageIds: new Map(
       protocol.scope.subjects.filter((s) => SUBJECTS.includes(s)).map((s) => [s, stages.map((stage) => stage.obligationIds.get(s)!)]),
     ),
+    // By id for the same reason as escalatesTo.
     firstStage: stages.length ? stageById.get(stages[0]!.id) : undefined,
     calendar: resolveCalendar(protocol.scope.region),
     recordIds: Object.freeze([...records.keys()]),
@@ -190,11 +198,12 @@ export function compile(protocol: Protocol): Compiled {
     bypassSummaries: Object.freeze(protocol.bypass.map((r) => Object.freeze({ id: r.id, trigger: r.trigger, action: r.action }))),
     ownerSummaries,
     pin: Object.freeze({ id: protocol.id, version: protocol.version }),
+    arising,
     arisingOn: {
-      resolved: dutiesOn(protocol, 'resolved'),
-      withdrawn: dutiesOn(protocol, 'withdrawn'),
-      escalated: dutiesOn(protocol, 'escalated'),
-      bypassed: dutiesOn(protocol, 'bypassed'),
+      resolved: dutiesOn(arising, 'resolved'),
+      withdrawn: dutiesOn(arising, 'withdrawn'),
+      escalated: dutiesOn(arising, 'escalated'),
+      bypassed: dutiesOn(arising, 'bypassed'),
     },
     hasAttendance: protocol.records.some((r) => r.attendance !== undefined),
     get digest() {
@@ -205,13 +214,11 @@ export function compile(protocol: Protocol): Compiled {
   return compiled;
 }
 
-/** The places of the duties whose `on` can match a happening of `kind` (any `on` that is not text is kept, for `happen` to judge). */
-function dutiesOn(protocol: Protocol, kind: Happening['on']): readonly number[] {
+/** The places in `arising` of the duties that could match a happening of `kind` (see canMatch). */
+function dutiesOn(arising: readonly Arising[], kind: Happening['on']): readonly number[] {
   const out: number[] = [];
-  (protocol.arising ?? []).forEach((duty, i) => {
-    const on: unknown = duty.on;
-    if (typeof on !== 'string' || on === kind || on.startsWith(`${kind}:`)) out.push(i);
-  });
+  // An index loop, not forEach: a hole in a hand-built list is a place too.
+  for (let i = 0; i < arising.length; i++) if (canMatch(arising[i], kind)) out.push(i);
   return Object.freeze(out);
 }
 

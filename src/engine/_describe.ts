@@ -18,33 +18,33 @@ import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './type
 // A due date past the calendar's confirmed holidays is marked provisional. Due dates at the end of a
 // day (nearly all of them) are shared, frozen, per calendar and day: a sweep shows the same few
 // hundred due dates for every case, and each would otherwise be two new strings and an object.
-// The lists are dense, one slot per supported day (filled, not grown: an array grown at a far index
-// becomes a hash table), and the calendar used last is kept at hand, as a sweep uses one. Each
+// The list is dense, one slot per supported day (filled, not grown: an array grown at a far index
+// becomes a hash table), and the calendar used last is kept at hand, as a sweep uses one. A filled
 // slot keeps the instant it was made for, so a repeat is known by one comparison, without working
-// out the day's end again (#15).
+// out the day's end again (#15); the instants live in the filled slots only, not in a second table
+// of every day per calendar.
 interface Shown {
-  readonly at: Float64Array;
-  readonly due: (DueAt | undefined)[];
+  readonly at: number;
+  readonly due: DueAt;
 }
-const shownByDay = new WeakMap<Calendar, Shown>();
+const shownByDay = new WeakMap<Calendar, (Shown | undefined)[]>();
 let lastCalendar: Calendar | undefined;
-let lastShown: Shown = { at: new Float64Array(0), due: [] };
+let lastShown: (Shown | undefined)[] = [];
 function show(d: DueNumbers | undefined, calendar: Calendar): DueAt | null {
   if (!d) return null;
   if (calendar !== lastCalendar) {
     let days = shownByDay.get(calendar);
-    if (!days) {
-      days = { at: new Float64Array(DAY_COUNT).fill(Number.NaN), due: new Array<DueAt | undefined>(DAY_COUNT).fill(undefined) };
-      shownByDay.set(calendar, days);
-    }
+    if (!days) shownByDay.set(calendar, (days = new Array<Shown | undefined>(DAY_COUNT).fill(undefined)));
     lastCalendar = calendar;
     lastShown = days;
   }
   const i = d.day - FIRST_DAY;
-  if (lastShown.at[i] === d.at) return lastShown.due[i]!;
+  const hit = lastShown[i];
+  if (hit !== undefined && hit.at === d.at) return hit.due;
   if (!(i >= 0 && i < DAY_COUNT) || d.at !== endOfDayEpoch(calendar, d.day)) return showDue(calendar, d);
-  lastShown.at[i] = d.at;
-  return (lastShown.due[i] = Object.freeze(showDue(calendar, d)));
+  const due = Object.freeze(showDue(calendar, d));
+  lastShown[i] = { at: d.at, due };
+  return due;
 }
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : formatLondon(ms));
 

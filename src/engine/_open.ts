@@ -25,6 +25,7 @@ function refuseSubject(c: Compiled, subject: unknown): never {
 function openingStage(c: Compiled, event: Record<string, unknown>): CompiledStage {
   // #15: the first stage found once per protocol, rather than by a lookup per case.
   if (event.stage === undefined && c.firstStage) return c.firstStage;
+  // With no stages at all, `c.stages[0]!.id` fails as it always has (a hand-built protocol only).
   const stageId = event.stage === undefined ? c.stages[0]!.id : text(event.stage, 'stage', 'opened');
   return (
     c.stageById.get(stageId) ??

@@ -162,7 +162,7 @@ const SEVERITIES = {
 } as const satisfies { readonly [K in IssueCode]: (typeof ISSUE_CODES)[K]['severity'] };
 
 /** @internal Whether `code` is a finding code (one of {@link ISSUE_CODES}'). */
-export const isIssueCode = (code: string): code is IssueCode => Object.hasOwn(SEVERITIES, code);
+export const isIssueCode = (code: string): code is IssueCode => code in SEVERITIES;
 
 /** @internal Every finding code, in {@link ISSUE_CODES}' order. */
 export const issueCodes = (): string[] => Object.keys(SEVERITIES);

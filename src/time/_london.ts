@@ -115,9 +115,9 @@ export function formatLondon(epochMs: number): string {
 // second pairs) were out of cache between one case and the next. These tables are smaller and the
 // pieces of one sweep few: a day prefix per day of its events (the days are consecutive), 1,440
 // hours and minutes, 60 seconds. They fill on first use, so that importing the library builds none
-// of their strings.
+// of their strings; the day prefixes' table (a slot per supported day) is itself made on first use.
 const ZONES = ['+00:00', '+01:00'];
-const DAY_PREFIX: string[] = new Array<string>(DAY_COUNT).fill('');
+let dayPrefixes: string[] | undefined;
 const HOUR_MINUTE: string[] = new Array<string>(1440).fill('');
 const SECOND: string[] = new Array<string>(60).fill('');
 const FRACTION_ZONE: string[] = new Array<string>(2000).fill('');
@@ -129,7 +129,8 @@ const fractionZone = (i: number): string => FRACTION_ZONE[i] || (FRACTION_ZONE[i
 function dayPrefix(days: number): string {
   const i = days - FIRST_DAY;
   if (!(i >= 0 && i < DAY_COUNT)) return `${formatDay(days)}T`;
-  return DAY_PREFIX[i] || (DAY_PREFIX[i] = `${formatDay(days)}T`);
+  const table = (dayPrefixes ??= new Array<string>(DAY_COUNT).fill(''));
+  return table[i] || (table[i] = `${formatDay(days)}T`);
 }
 
 function writeLondon(epochMs: number): string {

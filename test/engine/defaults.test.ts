@@ -29,3 +29,29 @@ describe.each(BUNDLED_PROTOCOL_IDS)('%s: the defaults of "stage" and "to" are th
     expect(implicit.length).toBeGreaterThan(1);
   });
 });
+
+// The defaults are found by id, as the per-case lookup found them: with two stages of one id (only a
+// hand-built protocol can have them; parsing refuses it), a move that names no stage still does what
+// naming that id does, whatever that is (here both refuse: the id names the later stage).
+describe('a hand-built protocol with two stages of one id', () => {
+  const swindon = getProtocol('swindon');
+  const [first, second, ...rest] = swindon.stages;
+  const opening = { type: 'opened', at: at(2), subject: 'child', raisingAgency: 'School', receivingAgency: 'CSC' } as const;
+  const run = (protocol: typeof swindon, events: CaseEvent[]) =>
+    status(protocol, { protocol: { id: protocol.id, version: protocol.version }, events }, at(4));
+
+  it('escalates without "to" as it does with "to" naming the next stage', () => {
+    const twins = { ...swindon, stages: [first!, second!, { ...second!, title: 'The same id again' }, ...rest] };
+    const implicit = run(twins, [opening, { type: 'escalated', at: at(3) }]);
+    expect(implicit).toEqual(run(twins, [opening, { type: 'escalated', at: at(3), to: second!.id }]));
+    // Not what the next stage by place would give.
+    expect(implicit).not.toEqual(run(swindon, [opening, { type: 'escalated', at: at(3) }]));
+  });
+
+  it('opens without "stage" as it does with "stage" naming the first stage', () => {
+    const twins = { ...swindon, stages: [first!, { ...first!, title: 'The first id again' }, second!, ...rest] };
+    const implicit = run(twins, [opening]);
+    expect(implicit).toEqual(run(twins, [{ ...opening, stage: first!.id }]));
+    expect(implicit).not.toEqual(run(swindon, [opening]));
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptFindings, lintProtocol, parseProtocol, parseProtocolOrThrow, type ProtocolInput } from '../../src/index.js';
+import { ISSUE_CODES, type IssueCode, isIssueCode, issueCodes, severityOf } from '../../src/protocol/issues.js';
 import { fixture, fixtureInput } from '../engine/_fixture.js';
 
 const SKIP = {
@@ -55,5 +56,19 @@ describe('acceptFindings', () => {
     const bad = parseProtocol({ ...fixtureInput, accepted: [{ code: 'skip over stage', path: 'stages/2', reason: '' }] });
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.issues.map((i) => i.path.join('/'))).toEqual(['accepted/0/code', 'accepted/0/path', 'accepted/0/reason']);
+  });
+});
+
+// Parsing and linting read each code's default severity from a table of their own (so that a page's
+// bundler can leave ISSUE_CODES' meanings out); the compiler checks the two tables hold the same
+// codes and severities, and this the same order, which "did you mean" keeps the first of ties by.
+describe('the finding codes parsing reads', () => {
+  it("are ISSUE_CODES' codes, in its order, with its severities", () => {
+    expect(issueCodes()).toEqual(Object.keys(ISSUE_CODES));
+    for (const code of issueCodes()) {
+      expect(isIssueCode(code)).toBe(true);
+      expect(severityOf(code as IssueCode)).toBe(ISSUE_CODES[code as IssueCode].severity);
+    }
+    expect(isIssueCode('lint/no-such-rule')).toBe(false);
   });
 });
