@@ -37,7 +37,6 @@ function occurrences(c: Compiled, state: State, each: (duty: Arising, happening:
 }
 
 const occurrenceId = (id: string, n: number): string => (n === 1 ? id : `${id}#${n}`);
-const WHERE = { stage: null, rule: null };
 
 // The tracked copies of a duty's first occurrence, kept per (frozen) duty: almost every case has one
 // occurrence of each, and a sweep would otherwise build the same copies for every case.
@@ -107,7 +106,7 @@ export function eachArising(
         const endedBy = stopped ? state.visits.at(-1)!.leftAt : undefined;
         const cancelled = stopped && happening.on === 'escalated';
         const from = { ...at, enteredAt: happening.at };
-        const r = judgeRepeating(j, o as Owed & { every: string }, lookup, WHERE, state, from, endedBy, cancelled);
+        const r = judgeRepeating(j, o as Owed & { every: string }, lookup, null, null, state, from, endedBy, cancelled);
         if (r) {
           visit({ ...r, arising: { on: duty.on, at: happening.at } });
           continue;

@@ -198,8 +198,7 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       if (o.every !== undefined) {
-        const where = { stage: v.stage.id, rule: null };
-        const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, where, state, v, endedBy, stopped);
+        const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, v.stage.id, null, state, v, endedBy, stopped);
         if (repeating) {
           visit(repeating);
           continue;

@@ -43,7 +43,8 @@ export function judgeRepeating(
   j: Judge,
   o: Owed & { readonly every: string; readonly until?: string | undefined },
   lookup: AnchorLookup,
-  where: { stage: string | null; rule: string | null },
+  stage: string | null,
+  rule: string | null,
   state: State,
   visit: Visit,
   endedBy: number | undefined,
@@ -106,8 +107,8 @@ export function judgeRepeating(
   }
   return {
     obligation: o,
-    stage: where.stage,
-    rule: where.rule,
+    stage,
+    rule,
     evaluation: shown ? { kind: 'due', due: shown } : first,
     due: shown,
     graceEnd: undefined,
