@@ -25,34 +25,30 @@ for (let y = FIRST_YEAR - 1; y <= LAST_YEAR + 1; y++) {
 // The changes as instants (01:00 GMT), by the same slots, for londonOffset: every instant a status
 // writes reads its offset, and #15 measured the day-then-year division chain at 17 ns a call. One
 // multiplication by an average year finds the slot instead; its error of one near 1 January is
-// harmless for the same reason as yearSlot's. Out of range the first or last slot is used, so an
+// harmless (see slotOf). Out of range the first or last slot is used, so an
 // instant before 1999 or after 2100 is GMT, as it always was here.
 const springMs = Float64Array.from(springDays, (day) => day * MS_PER_DAY + HOUR);
 const autumnMs = Float64Array.from(autumnDays, (day) => day * MS_PER_DAY + HOUR);
 const LAST_SLOT = springDays.length - 1;
-const SLOT_ORIGIN_MS = Date.UTC(FIRST_YEAR - 1, 0, 1);
-const SLOTS_PER_MS = 1 / (365.2425 * MS_PER_DAY);
+const SLOT_ORIGIN_DAY = Date.UTC(FIRST_YEAR - 1, 0, 1) / MS_PER_DAY;
 const SLOTS_PER_DAY = 1 / 365.2425;
-const SLOT_ORIGIN_DAY = SLOT_ORIGIN_MS / MS_PER_DAY;
+const SLOT_ORIGIN_MS = SLOT_ORIGIN_DAY * MS_PER_DAY;
+const SLOTS_PER_MS = SLOTS_PER_DAY / MS_PER_DAY;
 
-// Truncation (| 0) rather than floor: a slot below zero is clamped to zero anyway, and every instant
-// a Date can hold gives a slot well inside 32 bits; NaN gives 0, whose changes it never falls between.
-const clampSlot = (slot: number): number => (slot < 0 ? 0 : slot > LAST_SLOT ? LAST_SLOT : slot);
+// The slot of a time counted in (average) years from the first slot's 1 January. Truncation (| 0)
+// rather than floor: a slot below zero is clamped to zero anyway, and every instant a Date can hold
+// gives a slot well inside 32 bits; NaN gives 0, whose changes it never falls between. An error of
+// one near 1 January is harmless because no change falls near it.
+const slotOf = (years: number): number => {
+  const slot = years | 0;
+  return slot < 0 ? 0 : slot > LAST_SLOT ? LAST_SLOT : slot;
+};
 
-function yearSlot(days: number): number {
-  // Approximate year; an error of one near 1 January is harmless because no change falls near it.
-  return clampSlot(((days - SLOT_ORIGIN_DAY) * SLOTS_PER_DAY) | 0);
-}
-
-/** The day numbers of the spring (clocks forward) and autumn (clocks back) changes in the year of `days`. */
-export function clockChanges(days: number): { spring: number; autumn: number } {
-  const slot = yearSlot(days);
-  return { spring: springDays[slot]!, autumn: autumnDays[slot]! };
-}
+const yearSlot = (days: number): number => slotOf((days - SLOT_ORIGIN_DAY) * SLOTS_PER_DAY);
 
 /** London's offset from UTC at an instant, in milliseconds: 0 (GMT) or one hour (BST). */
 export function londonOffset(epochMs: number): number {
-  const slot = clampSlot(((epochMs - SLOT_ORIGIN_MS) * SLOTS_PER_MS) | 0);
+  const slot = slotOf((epochMs - SLOT_ORIGIN_MS) * SLOTS_PER_MS);
   return epochMs >= springMs[slot]! && epochMs < autumnMs[slot]! ? HOUR : 0;
 }
 
@@ -66,7 +62,7 @@ export function londonDay(epochMs: number): number {
  * a time the autumn change repeats is the earlier instant (still BST), as DESIGN.md fixes.
  */
 export function londonToEpoch(days: number, msOfDay: number, path?: readonly (string | number)[]): number {
-  // The tables read here directly, not through clockChanges: its object was 120 bytes a status (#15).
+  // The tables read here directly, not through an object of the two changes: 120 bytes a status (#15).
   const slot = yearSlot(days);
   const spring = springDays[slot]!;
   const autumn = autumnDays[slot]!;
