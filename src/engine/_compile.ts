@@ -12,6 +12,7 @@ import { owed } from './_parties.js';
 import { protocolDigest } from '../protocol/digest.js';
 import { createCalendar, resolveCalendar, type Calendar, type Closure } from '../time/calendar.js';
 import type { OwnerSummary, RequiredRecord } from './types.js';
+import { planStages, type Plan } from './_judging.js';
 
 export interface CompiledStage {
   readonly id: string;
@@ -108,6 +109,9 @@ export interface Compiled {
   readonly hasAttendance: boolean;
   /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
   readonly digest: string;
+  // judging (#15)
+  /** Per subject, by stage index: how each tracked obligation of the stage is judged (see planStages). */
+  readonly plans: ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]>;
 }
 
 const cache = new WeakMap<Protocol, Compiled>();
@@ -209,6 +213,8 @@ export function compile(protocol: Protocol): Compiled {
     get digest() {
       return protocolDigest(protocol);
     },
+    // judging (#15)
+    plans: planStages(protocol.scope.subjects, stages, stageById, recordIndex),
   };
   cache.set(protocol, compiled);
   return compiled;

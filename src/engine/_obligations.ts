@@ -5,13 +5,14 @@ import type { Obligation } from '../protocol/schema.js';
 import { FIRST_DAY } from '../time/_days.js';
 import { londonDay } from '../time/_london.js';
 import type { Calendar } from '../time/calendar.js';
-import type { Duration } from '../time/duration.js';
+import { dueAfter, type Duration } from '../time/duration.js';
 import { evaluate, type AnchorLookup, type DueNumbers, type Evaluation, type Timescale } from '../time/timescale.js';
 import { eachArising, madeForParty } from './_arising.js';
 import type { Compiled } from './_compile.js';
 import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
+import { plannedFrom, type Plan } from './_judging.js';
 import { madeOf, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
@@ -156,6 +157,51 @@ function judge(
   const evaluation = evaluate(o.due as Timescale, lookup, j.calendar);
   const due = evaluation.kind === 'due' ? evaluation.due : undefined;
   const grace = due && graceEnd(o.due as Timescale, due, lookup, j.calendar, j.grace);
+  return judged(j, o, stage, rule, evaluation, due, grace, metAt, cancelled);
+}
+
+/**
+ * {@link judge} for a stage duty whose timescale compile read (see planStages): the same numbers
+ * and the same errors, without reading the timescale, its duration and its anchor's name again.
+ */
+function judgePlanned(
+  j: Judge,
+  p: Plan & { readonly duration: Duration },
+  state: State,
+  visit: Visit,
+  metAt: number | undefined,
+  cancelled: boolean,
+): Judged {
+  const from = plannedFrom(p, state, visit);
+  if (from === undefined)
+    return judged(
+      j,
+      p.owed,
+      visit.stage.id,
+      null,
+      { kind: 'waiting', anchors: [p.from ?? 'default'] },
+      undefined,
+      undefined,
+      metAt,
+      cancelled,
+    );
+  const due = dueAfter(j.calendar, from, p.duration);
+  // graceEnd's test for a `within` leaf: `immediately`, due at its anchor.
+  const grace = p.immediate && from === due.at ? dueAfter(j.calendar, due.at, j.grace).at : undefined;
+  return judged(j, p.owed, visit.stage.id, null, { kind: 'due', due }, due, grace, metAt, cancelled);
+}
+
+function judged(
+  j: Judge,
+  o: Owed,
+  stage: string | null,
+  rule: string | null,
+  evaluation: Evaluation,
+  due: DueNumbers | undefined,
+  grace: number | undefined,
+  metAt: number | undefined,
+  cancelled: boolean,
+): Judged {
   // Within its grace an `immediately` obligation is on time: met, or due now.
   const late = grace ?? due?.at;
   let state: ObligationState;
@@ -188,12 +234,18 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
   // were a measurable share of a status's allocation (#15).
   let current: Visit | undefined;
   const lookup: AnchorLookup = (text) => anchorAt(state, current, undefined, text);
+  const plans = c.plans.get(state.subject);
   for (const v of state.visits) {
     current = v;
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
-    for (const o of stageOwed(v.stage, state)) {
+    // #15: a stage that is not conditional has its duties planned at compile, in stageOwed's order.
+    const planned = plans?.[v.stage.index];
+    const owed = planned ?? stageOwed(v.stage, state);
+    for (let i = 0; i < owed.length; i++) {
+      const p = planned?.[i];
+      const o = p ? p.owed : (owed[i] as Owed);
       if (o.if !== undefined && !holds(o.if, state)) continue;
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
@@ -207,7 +259,12 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       const metAt = o.record === undefined ? minDefined(byEvent, endedBy) : minDefined(byRecord, byEvent);
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).
-      visit(judge(j, o, lookup, v.stage.id, null, metAt, stopped && metAt === undefined));
+      const cancelled = stopped && metAt === undefined;
+      visit(
+        p?.duration
+          ? judgePlanned(j, p as Plan & { duration: Duration }, state, v, metAt, cancelled)
+          : judge(j, o, lookup, v.stage.id, null, metAt, cancelled),
+      );
     }
   }
   for (const { rule, at } of state.bypasses) {

@@ -1,0 +1,135 @@
+// How each stage duty of a protocol is judged, read once per protocol (#15): every obligation of
+// every case in a sweep read its timescale's shape, its duration's text and its anchor's name again.
+// Only the common shape is planned, `{ within, from? }` on a frozen timescale whose duration reads;
+// everything else (and every hand-built timescale that could still change) is judged as it always
+// was, so an odd timescale fails at the same moment with the same error. @internal
+
+import type { Subject } from '../protocol/schema.js';
+import { toDuration, type Duration } from '../time/duration.js';
+import type { CompiledStage } from './_compile.js';
+import type { Owed } from './_obligations.js';
+import type { State, Visit } from './_state.js';
+
+// What a planned duty is measured from; NEVER is an anchor a stage duty never has (a stage or
+// record the protocol lacks, or `bypassed`).
+const ENTERED = 0;
+const AROSE = 1;
+const DECIDED = 2;
+const OPENED = 3;
+const NEVER = 4;
+const STAGE_ENTERED = 5;
+const STAGE_COMPLETED = 6;
+const RECORD = 7;
+type From = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** One tracked obligation of a stage, with its timescale read where it is the common shape. */
+export interface Plan {
+  readonly owed: Owed;
+  /** The timescale's duration; undefined where the obligation is judged the generic way. */
+  readonly duration: Duration | undefined;
+  /** The anchor's name as written (`waiting` names it, or `default` where there is none). */
+  readonly from: string | undefined;
+  readonly kind: From;
+  /** The stage's index (entered, completed) or the record's place (record). */
+  readonly index: number;
+  /** Whether the duration is `immediately`, so its grace applies. */
+  readonly immediate: boolean;
+}
+
+const NAMED: Readonly<Record<string, From>> = {
+  stageEntered: ENTERED,
+  disagreement: AROSE,
+  disputedDecision: DECIDED,
+  caseOpened: OPENED,
+  bypassed: NEVER,
+};
+
+// A property read later gives what it gives now only if it is an own value of a frozen object.
+const fixedValue = (o: object, key: string): boolean => {
+  const d = Object.getOwnPropertyDescriptor(o, key);
+  return d !== undefined && 'value' in d;
+};
+
+function plan(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordIndex: ReadonlyMap<string, number>): Plan {
+  const generic: Plan = { owed: o, duration: undefined, from: undefined, kind: NEVER, index: -1, immediate: false };
+  try {
+    return planned(o, stageById, recordIndex) ?? generic;
+  } catch {
+    // A hand-built timescale that throws when looked at (a proxy) throws where it is judged, as ever.
+    return generic;
+  }
+}
+
+function planned(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordIndex: ReadonlyMap<string, number>): Plan | undefined {
+  const t: unknown = o.due;
+  if (t === null || typeof t !== 'object' || !Object.isFrozen(t) || !fixedValue(t, 'within')) return undefined;
+  // `from` absent is read through the prototype: only Object.prototype's (or none) is left to chance.
+  const proto: unknown = Object.getPrototypeOf(t);
+  if (proto !== null && proto !== Object.prototype) return undefined;
+  if (Object.hasOwn(t, 'from') ? !fixedValue(t, 'from') : 'from' in t) return undefined;
+  const { within, from } = t as { within: unknown; from?: unknown };
+  if (from !== undefined && typeof from !== 'string') return undefined;
+  // A duration that does not read is judged the generic way, which throws its error where it always has.
+  const duration: Duration = toDuration(within);
+  let kind: From = ENTERED;
+  let index = -1;
+  if (from !== undefined) {
+    const colon = from.indexOf(':');
+    const prefix = from.slice(0, colon);
+    const ref = from.slice(colon + 1);
+    // As anchorOf reads a name: whole names first, then `entered:`/`completed:`, then a record's id.
+    if (Object.hasOwn(NAMED, from)) kind = NAMED[from]!;
+    else if (prefix === 'entered' || prefix === 'completed') {
+      const stage = stageById.get(ref);
+      kind = stage === undefined ? NEVER : prefix === 'entered' ? STAGE_ENTERED : STAGE_COMPLETED;
+      index = stage?.index ?? -1;
+    } else {
+      const at = recordIndex.get(ref);
+      kind = at === undefined ? NEVER : RECORD;
+      index = at ?? -1;
+    }
+  }
+  return { owed: o, duration, from, kind, index, immediate: duration.unit === 'immediately' };
+}
+
+/**
+ * Per subject, by stage index: the plans of each stage's tracked obligations, in `owed`'s order;
+ * undefined for a conditional stage (its obligations are chosen per case).
+ */
+export function planStages(
+  subjects: readonly Subject[],
+  stages: readonly CompiledStage[],
+  stageById: ReadonlyMap<string, CompiledStage>,
+  recordIndex: ReadonlyMap<string, number>,
+): ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]> {
+  const out = new Map<Subject, readonly (readonly Plan[] | undefined)[]>();
+  for (const subject of subjects) {
+    out.set(
+      subject,
+      stages.map((s) => (s.conditional ? undefined : s.owed.get(subject)?.map((o) => plan(o, stageById, recordIndex)))),
+    );
+  }
+  return out;
+}
+
+/** A planned anchor's instant for an obligation of a stage visit. */
+export function plannedFrom(p: Plan, state: State, visit: Visit): number | undefined {
+  switch (p.kind) {
+    case ENTERED:
+      return visit.enteredAt;
+    case AROSE:
+      return state.arose;
+    case DECIDED:
+      return state.decidedAt ?? state.arose;
+    case OPENED:
+      return state.openedAt;
+    case STAGE_ENTERED:
+      return state.entered[p.index];
+    case STAGE_COMPLETED:
+      return state.completed[p.index];
+    case RECORD:
+      return state.made[p.index]?.occurred[0];
+    default:
+      return undefined;
+  }
+}
