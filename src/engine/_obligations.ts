@@ -226,18 +226,28 @@ function visitAt(state: State, at: number): Visit | undefined {
   return found;
 }
 
+/** One anchor lookup for every visit of a case, reading the visit being judged. */
+interface Cursor {
+  visit: Visit | undefined;
+  readonly lookup: AnchorLookup;
+}
+
+function cursorOf(state: State): Cursor {
+  const cursor: Cursor = { visit: undefined, lookup: (text) => anchorAt(state, cursor.visit, undefined, text) };
+  return cursor;
+}
+
 /** Calls `visit` for every obligation of the case: its stages' in order, then its bypass rules'. */
 export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judged: Judged) => void): void {
   // Withdrawal and exit end the process; closing afterwards keeps what they ended (it never revives it).
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
   const last = state.visits.at(-1);
   // One lookup for every visit, reading the visit being judged: a closure and an object a visit
-  // were a measurable share of a status's allocation (#15).
-  let current: Visit | undefined;
-  const lookup: AnchorLookup = (text) => anchorAt(state, current, undefined, text);
+  // were a measurable share of a status's allocation (#15). Made only for a duty that is not planned,
+  // and no closure here: a planned case allocates nothing for it.
+  let cursor: Cursor | undefined;
   const plans = c.plans.get(state.subject);
   for (const v of state.visits) {
-    current = v;
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
@@ -251,7 +261,9 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
       const byEvent = state.fulfilled.get(o.id);
       if (o.every !== undefined) {
-        const repeating = judgeRepeating(j, o as Owed & { every: string }, lookup, v.stage.id, null, state, v, endedBy, stopped);
+        cursor ??= cursorOf(state);
+        cursor.visit = v;
+        const repeating = judgeRepeating(j, o as Owed & { every: string }, cursor.lookup, v.stage.id, null, state, v, endedBy, stopped);
         if (repeating) {
           visit(repeating);
           continue;
@@ -261,11 +273,12 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).
       const cancelled = stopped && metAt === undefined;
-      visit(
-        p?.duration
-          ? judgePlanned(j, p as Plan & { duration: Duration }, state, v, metAt, cancelled)
-          : judge(j, o, lookup, v.stage.id, null, metAt, cancelled),
-      );
+      if (p?.duration) visit(judgePlanned(j, p as Plan & { duration: Duration }, state, v, metAt, cancelled));
+      else {
+        cursor ??= cursorOf(state);
+        cursor.visit = v;
+        visit(judge(j, o, cursor.lookup, v.stage.id, null, metAt, cancelled));
+      }
     }
   }
   for (const { rule, at } of state.bypasses) {
@@ -274,7 +287,11 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
   // Most cases have had nothing happen that a duty arises from: happen() counts each duty's matching
   // happenings as they come, so with no count there is nothing to look for (#15: occurrences' scan
   // of every duty against every happening was 2% of a sweep).
-  if (!state.arisingCounts.length) return;
+  if (state.arisingCounts.length) judgeArising(c, state, j, visit);
+}
+
+/** The duties that arose from what happened, in {@link eachObligation}'s order (its closures apart, made only here). */
+function judgeArising(c: Compiled, state: State, j: Judge, visit: (judged: Judged) => void): void {
   eachArising(
     c,
     state,
