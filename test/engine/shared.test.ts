@@ -3,7 +3,7 @@
 // it is not made) is frozen, so no caller can change another case's answer through it; what is the
 // case's own stays a fresh object per call.
 import { describe, expect, it } from 'vitest';
-import { createCalendar, getProtocol, status, type Case } from '../../src/index.js';
+import { addWorkingDays, createCalendar, getProtocol, status, type Case } from '../../src/index.js';
 import { buildCase } from './_fixture.js';
 
 const swindon = getProtocol('swindon');
@@ -115,5 +115,71 @@ describe('anchors read once per name (#15)', () => {
     const result = status(built, kase, '2026-01-20T09:00');
     if (!result.success) throw new Error(result.refusal.message);
     expect(result.status.obligations[0]).toMatchObject({ due: null, state: 'waiting', waitingFor: ['stageEntered:x'] });
+  });
+});
+
+describe('stage duties read once per protocol (#15)', () => {
+  type Built = { stages: { obligations: { due: unknown }[] }[] };
+  const deepFreeze = <T>(value: T): T => {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const part of Object.values(value)) deepFreeze(part);
+    }
+    return value;
+  };
+  const withDue = (due: unknown, frozen: boolean): typeof swindon => {
+    const p = structuredClone(swindon) as unknown as Built;
+    p.stages[0]!.obligations[0]!.due = due;
+    return (frozen ? deepFreeze(p) : p) as unknown as typeof swindon;
+  };
+  const first = (p: typeof swindon, kase: Case, now: string, options = {}) => {
+    const result = status(p, kase, now, options);
+    return result.success ? result.status.obligations[0] : result.refusal;
+  };
+  const kase = buildCase(swindon, [{ type: 'opened', at: '2026-01-05T09:00', ...child }]);
+
+  it('judge a frozen hand-built timescale as an unfrozen one, odd anchors and durations included', () => {
+    for (const due of [
+      { within: '5wd', from: 'stageEntered:x' },
+      { within: '5wd', from: 'completed:no-such-stage' },
+      { within: '3d', from: 'caseOpened' },
+      { within: 'immediately' },
+      { within: '5 days', from: 'disagreement' },
+      { within: '5wd', from: 5 },
+      { within: '99999wd' },
+    ]) {
+      const frozen = first(withDue(due, true), kase, '2026-01-20T09:00');
+      expect(frozen).toEqual(first(withDue(due, false), kase, '2026-01-20T09:00'));
+    }
+    // A duration that does not read refuses the case when it is judged, frozen or not.
+    expect(first(withDue({ within: '5 days' }, true), kase, '2026-01-20T09:00')).toMatchObject({
+      code: 'engine/invalid-case',
+      message: expect.stringContaining('"5 days" is not a duration'),
+    });
+    expect(first(withDue({ within: '5wd', from: 'stageEntered:x' }, true), kase, '2026-01-20T09:00')).toMatchObject({
+      state: 'waiting',
+      waitingFor: ['stageEntered:x'],
+    });
+  });
+
+  it('read a timescale that is not frozen afresh: one changed in place after a status counts in the next', () => {
+    const p = withDue({ within: '2wd', from: 'caseOpened' }, false);
+    expect(first(p, kase, '2026-01-06T09:00')).toMatchObject({ due: { date: '2026-01-07' } });
+    ((p as unknown as Built).stages[0]!.obligations[0]!.due as { within: string }).within = '4wd';
+    expect(first(p, kase, '2026-01-06T09:00')).toMatchObject({ due: { date: addWorkingDays('2026-01-05', 4) } });
+  });
+
+  it('give each calendar its own due dates, judged in turn, and days that share a slot their own', () => {
+    // Scotland's summer bank holiday is the first Monday of August, England's the last (2 and 30 August
+    // 2027); 2026-03-05 and 2028-12-23 are 512 days either side of 2027-07-30, so share its slot.
+    const days = ['2027-07-30', '2027-08-27', '2026-03-05', '2028-12-23', '2027-08-20'];
+    for (const calendar of ['scotland', 'england-and-wales', 'scotland', 'england-and-wales'] as const) {
+      for (const day of days) {
+        const opening = buildCase(swindon, [{ type: 'opened', at: `${day}T09:00`, ...child }]);
+        const got = first(swindon, opening, `${day}T10:00`, { calendar });
+        // stage-1's discussion is due 2 working days after the disagreement arose (the opening, here).
+        expect(got).toMatchObject({ due: { date: addWorkingDays(day, 2, calendar) } });
+      }
+    }
   });
 });
