@@ -139,10 +139,17 @@ export function planStages(
   recordIndex: ReadonlyMap<string, number>,
 ): ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]> {
   const out = new Map<Subject, readonly (readonly Plan[] | undefined)[]>();
+  // One plan per tracked obligation, whichever subjects share it: its due dates are kept once.
+  const byOwed = new Map<Owed, Plan>();
+  const planOf = (o: Owed): Plan => {
+    let hit = byOwed.get(o);
+    if (!hit) byOwed.set(o, (hit = plan(o, stageById, recordIndex)));
+    return hit;
+  };
   for (const subject of subjects) {
     out.set(
       subject,
-      stages.map((s) => (s.conditional ? undefined : s.owed.get(subject)?.map((o) => plan(o, stageById, recordIndex)))),
+      stages.map((s) => (s.conditional ? undefined : s.owed.get(subject)?.map(planOf))),
     );
   }
   return out;
