@@ -5,10 +5,7 @@
 // was, so an odd timescale fails at the same moment with the same error. @internal
 
 import type { Subject } from '../protocol/schema.js';
-import { londonDay } from '../time/_london.js';
-import type { Calendar } from '../time/calendar.js';
-import { dueAfter, toDuration, type Duration } from '../time/duration.js';
-import type { Evaluation } from '../time/timescale.js';
+import { toDuration, type Duration } from '../time/duration.js';
 import type { CompiledStage } from './_compile.js';
 import type { Owed } from './_obligations.js';
 import type { State, Visit } from './_state.js';
@@ -37,21 +34,7 @@ export interface Plan {
   readonly index: number;
   /** Whether the duration is `immediately`, so its grace applies. */
   readonly immediate: boolean;
-  /** Whether the due moment depends on the anchor's London day alone (every unit but hours and `immediately`). */
-  readonly byDay: boolean;
-  /** Due evaluations by anchor day for the calendar last judged with (see plannedDue). */
-  byDayCache: DayCache | undefined;
 }
-
-type DueEvaluation = Evaluation & { readonly kind: 'due' };
-
-interface DayCache {
-  readonly calendar: Calendar;
-  readonly days: Int32Array;
-  readonly due: (DueEvaluation | undefined)[];
-}
-
-const SLOTS = 512;
 
 const NAMED: Readonly<Record<string, From>> = {
   stageEntered: ENTERED,
@@ -75,8 +58,6 @@ function plan(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordInde
     kind: NEVER,
     index: -1,
     immediate: false,
-    byDay: false,
-    byDayCache: undefined,
   };
   try {
     return planned(o, stageById, recordIndex) ?? generic;
@@ -115,17 +96,7 @@ function planned(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordI
       index = at ?? -1;
     }
   }
-  const { unit } = duration;
-  return {
-    owed: o,
-    duration,
-    from,
-    kind,
-    index,
-    immediate: unit === 'immediately',
-    byDay: unit !== 'hours' && unit !== 'immediately',
-    byDayCache: undefined,
-  };
+  return { owed: o, duration, from, kind, index, immediate: duration.unit === 'immediately' };
 }
 
 /**
@@ -139,7 +110,7 @@ export function planStages(
   recordIndex: ReadonlyMap<string, number>,
 ): ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]> {
   const out = new Map<Subject, readonly (readonly Plan[] | undefined)[]>();
-  // One plan per tracked obligation, whichever subjects share it: its due dates are kept once.
+  // One plan per tracked obligation, whichever subjects share it.
   const byOwed = new Map<Owed, Plan>();
   const planOf = (o: Owed): Plan => {
     let hit = byOwed.get(o);
@@ -175,24 +146,4 @@ export function plannedFrom(p: Plan, state: State, visit: Visit): number | undef
     default:
       return undefined;
   }
-}
-
-/**
- * A planned duty's due moment from its anchor's instant, as `evaluate` gives it. Measured in days,
- * it depends on the anchor's London day alone, so a sweep's cases share it: kept by day in a few
- * slots per duty (not a table of every day), for one calendar at a time. Shared, so frozen; a due
- * day out of range is computed, and refused, every time, as before.
- */
-export function plannedDue(p: Plan & { readonly duration: Duration }, calendar: Calendar, from: number): DueEvaluation {
-  if (!p.byDay) return { kind: 'due', due: dueAfter(calendar, from, p.duration) };
-  const day = londonDay(from);
-  let cache = p.byDayCache;
-  if (cache?.calendar !== calendar)
-    p.byDayCache = cache = { calendar, days: new Int32Array(SLOTS).fill(-1), due: new Array(SLOTS).fill(undefined) };
-  const slot = day & (SLOTS - 1);
-  if (cache.days[slot] === day) return cache.due[slot]!;
-  const due: DueEvaluation = Object.freeze({ kind: 'due', due: Object.freeze(dueAfter(calendar, from, p.duration)) });
-  cache.days[slot] = day;
-  cache.due[slot] = due;
-  return due;
 }

@@ -12,7 +12,7 @@ import type { Compiled } from './_compile.js';
 import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
-import { plannedDue, plannedFrom, type Plan } from './_judging.js';
+import { plannedFrom, type Plan } from './_judging.js';
 import { madeOf, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState } from './types.js';
@@ -185,11 +185,10 @@ function judgePlanned(
       metAt,
       cancelled,
     );
-  const evaluation = plannedDue(p, j.calendar, from);
-  const due = evaluation.due;
+  const due = dueAfter(j.calendar, from, p.duration);
   // graceEnd's test for a `within` leaf: `immediately`, due at its anchor.
   const grace = p.immediate && from === due.at ? dueAfter(j.calendar, due.at, j.grace).at : undefined;
-  return judged(j, p.owed, visit.stage.id, null, evaluation, due, grace, metAt, cancelled);
+  return judged(j, p.owed, visit.stage.id, null, { kind: 'due', due }, due, grace, metAt, cancelled);
 }
 
 function judged(
