@@ -7,7 +7,7 @@ import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
 import { admitPath, pathAllows } from './_path.js';
 import { noteFulfilment } from './_repeat.js';
-import { activeIds, activeList, end, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
+import { activeIds, activeList, end, lastVisit, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
 import type { BypassRule } from '../protocol/schema.js';
 import type { AllowedMove } from './types.js';
 
@@ -103,7 +103,7 @@ type Move = (c: Compiled, state: State, raw: Record<string, unknown>, at: number
 export const MOVES: Readonly<Record<string, Move>> = {
   escalated(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     const to = raw.to === undefined ? current.next?.id : text(raw.to, 'to', 'escalated');
     if (to === undefined)
       return refuse(
@@ -189,7 +189,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
     if (rule.effect.type === 'jumpTo') {
       const target = c.stageById.get(rule.effect.stage)!;
       // A jump only ever moves the case up; a case already at or past the target stays where it is.
-      if (target.index > state.visits.at(-1)!.stage.index) leaveFor(c.stages, state, target, at);
+      if (target.index > lastVisit(state).stage.index) leaveFor(c.stages, state, target, at);
     } else if (rule.effect.type === 'exitTo') {
       state.exitedTo = rule.effect.procedure;
       end(state, 'exited', at);
@@ -198,7 +198,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
   resolved(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);
     text(raw.outcome, 'outcome', 'resolved');
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     if (!current.stage.canResolve) {
       refuse(
         'engine/cannot-resolve-here',
@@ -210,7 +210,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
   withdrawn(c, state, _raw, at) {
     if (state.phase !== 'open') notOpen(state);
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     end(state, 'withdrawn', at);
     happen(c, state, { on: 'withdrawn', ref: current.id, at });
   },

@@ -143,8 +143,22 @@ export function instant(value: unknown, field: string): number {
   }
 }
 
+/** The same as `instant(value, 'at')`: every event's time, read without looking its path up (#15). */
+export function instantAt(value: unknown): number {
+  try {
+    return toEpochMs(value, AT_PATH);
+  } catch (error) {
+    if (error instanceof TimeError) return refuse('engine/invalid-event', `"at": ${error.message}`);
+    throw error;
+  }
+}
+
+/** The visit the case is in (or ended in); an open case always has one. #15: an index, not `at(-1)`'s call. */
+export const lastVisit = (state: State): Visit => state.visits[state.visits.length - 1]!;
+
 export function enter(state: State, stage: CompiledStage, at: number): void {
-  const current = state.visits.at(-1);
+  const visits = state.visits;
+  const current = visits.length ? visits[visits.length - 1] : undefined;
   if (current) {
     current.leftAt = at;
     state.completed[current.stage.index] = at;
@@ -179,7 +193,7 @@ function hasRepeat(ids: readonly string[]): boolean {
 }
 
 export function leaveFor(stages: readonly CompiledStage[], state: State, target: CompiledStage, at: number): void {
-  const from = state.visits.at(-1)!.stage.index;
+  const from = lastVisit(state).stage.index;
   // A skipped stage is taken as entered and completed at the moment the case jumped over it, so
   // timescales measured from it ("5 working days of the completion of Stage 2") still resolve.
   for (let i = from + 1; i < target.index; i++) {
@@ -191,7 +205,7 @@ export function leaveFor(stages: readonly CompiledStage[], state: State, target:
 }
 
 export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at: number): void {
-  const current = state.visits.at(-1)!;
+  const current = lastVisit(state);
   if (current.leftAt === undefined) {
     current.leftAt = at;
     state.completed[current.stage.index] = at;
