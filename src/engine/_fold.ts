@@ -10,7 +10,7 @@ import { afterCut, checkCase } from './_asOf.js';
 import type { Compiled } from './_compile.js';
 import { MOVES, allowedMoves, move } from './_moves.js';
 import { open } from './_open.js';
-import { Refused, instantAt, refuse, type State } from './_state.js';
+import { Refused, instant, refuse, type State } from './_state.js';
 import { NO_VOIDS, checkVoid, voidedEvents } from './_voided.js';
 import { refusal, type Refusal } from './refusals.js';
 import type { Case, CaseEvent } from './types.js';
@@ -124,7 +124,7 @@ function foldFrom(
     try {
       const raw = read(events[i]);
       if (assumed && raw.type === 'voided') return undefined;
-      const at = instantAt(raw.at);
+      const at = instant(raw.at, 'at');
       // Events not voided run forward in time, so the first one after the cut ends the case's past.
       if (afterCut(at, cut)) return assumed && voidedFrom(events, i + 1) ? undefined : { state };
       state = apply(c, state, raw, at, events, i, voids);

@@ -128,7 +128,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     admitPath(target, state);
     leaveFor(c.stages, state, target, at);
-    happen(c, state, { on: 'escalated', ref: target.id, at });
+    // #15: most protocols have no duty arising from an escalation; then there is nothing to note.
+    if (c.arisingOn.escalated.length) happen(c, state, { on: 'escalated', ref: target.id, at });
   },
   noted(c, state, raw) {
     noteFact(c, state, raw);
@@ -153,7 +154,9 @@ export const MOVES: Readonly<Record<string, Move>> = {
     const made = state.made[index!];
     if (!made) {
       // Most records are made once: arrays of one, not empty arrays grown by a push.
-      const first: Made = { at: [at], occurred: [occurred] };
+      // #15: when it happened as it was recorded (most), one list is both, until a second making.
+      const times = [at];
+      const first: Made = { at: times, occurred: occurred === at ? times : [occurred] };
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
       state.made[index!] = first;
@@ -161,6 +164,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       return;
     }
     const slot = made.at.length;
+    if (made.occurred === made.at) made.occurred = made.at.slice();
     made.at.push(at);
     made.occurred.push(occurred);
     if (party !== undefined || made.parties) (made.parties ??= new Array(slot).fill(undefined)).push(party);

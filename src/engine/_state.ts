@@ -127,28 +127,15 @@ export function text(value: unknown, field: string, type: string): string {
   return value as string;
 }
 
-// An event's instant fields, with their error paths made once: the fold reads one or two per event,
-// and every event's `at`, whose path is at hand without a lookup.
-const FIELD_PATHS = new Map<string, readonly string[]>();
-const AT_PATH: readonly string[] = ['at'];
+// An event's instant fields are read with no path: a refusal keeps only the error's message, which
+// names the field itself (#15: no lookup of the field's path per instant).
+const NO_PATH: readonly string[] = Object.freeze([]);
 
 export function instant(value: unknown, field: string): number {
-  let path = field === 'at' ? AT_PATH : FIELD_PATHS.get(field);
-  if (!path) FIELD_PATHS.set(field, (path = [field]));
   try {
-    return toEpochMs(value, path);
+    return toEpochMs(value, NO_PATH);
   } catch (error) {
     if (error instanceof TimeError) return refuse('engine/invalid-event', `"${field}": ${error.message}`);
-    throw error;
-  }
-}
-
-/** The same as `instant(value, 'at')`: every event's time, read without looking its path up (#15). */
-export function instantAt(value: unknown): number {
-  try {
-    return toEpochMs(value, AT_PATH);
-  } catch (error) {
-    if (error instanceof TimeError) return refuse('engine/invalid-event', `"at": ${error.message}`);
     throw error;
   }
 }
@@ -220,7 +207,8 @@ export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at
  */
 export interface Made {
   readonly at: number[];
-  readonly occurred: number[];
+  /** The same list as `at` while every making happened when it was recorded, and until a second one (#15). */
+  occurred: number[];
   parties?: (string | undefined)[];
   attendees?: (readonly Attendee[] | undefined)[];
 }
