@@ -8,7 +8,7 @@ import { formatLondon } from '../time/_london.js';
 import { toEpochMs } from '../time/instant.js';
 import { afterCut, checkCase } from './_asOf.js';
 import type { Compiled } from './_compile.js';
-import { MOVES, allowedMoves, move } from './_moves.js';
+import { MOVES, allowedMoves, escalated, move, recorded } from './_moves.js';
 import { open } from './_open.js';
 import { Refused, instant, refuse, type State } from './_state.js';
 import { NO_VOIDS, checkVoid, voidedEvents } from './_voided.js';
@@ -64,7 +64,10 @@ function apply(
       'engine/time-went-backwards',
       `This event is dated before the previous one; events must be appended in time order (the last was at ${formatLondon(state.lastAt)}).`,
     );
-  if (type !== 'voided') move(type, c, state, raw, at);
+  // #15: a sweep's two commonest moves called from here, one call an event fewer than through `move`.
+  if (type === 'recorded') recorded(c, state, raw, at);
+  else if (type === 'escalated') escalated(c, state, raw, at);
+  else if (type !== 'voided') move(type, c, state, raw, at);
   state.lastAt = at;
   return state;
 }

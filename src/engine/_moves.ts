@@ -225,7 +225,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
 };
 
-const { escalated, recorded } = MOVES;
+/** The two moves a sweep's logs are mostly made of, for call sites of their own (see {@link move}). */
+export const { escalated, recorded } = MOVES as { readonly escalated: Move; readonly recorded: Move };
 
 /** Makes the move of an event of `type`, one of {@link MOVES}' keys. */
 export function move(type: string, c: Compiled, state: State, raw: Record<string, unknown>, at: number): void {
