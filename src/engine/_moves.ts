@@ -7,7 +7,7 @@ import { holds } from './_conditions.js';
 import { noteFact } from './_facts.js';
 import { admitPath, pathAllows } from './_path.js';
 import { noteFulfilment } from './_repeat.js';
-import { activeIds, activeList, end, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
+import { activeIds, activeList, end, lastVisit, leaveFor, instant, refuse, setIn, text, type Made, type State } from './_state.js';
 import type { BypassRule } from '../protocol/schema.js';
 import type { AllowedMove } from './types.js';
 
@@ -103,7 +103,7 @@ type Move = (c: Compiled, state: State, raw: Record<string, unknown>, at: number
 export const MOVES: Readonly<Record<string, Move>> = {
   escalated(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     const to = raw.to === undefined ? current.next?.id : text(raw.to, 'to', 'escalated');
     if (to === undefined)
       return refuse(
@@ -128,7 +128,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     admitPath(target, state);
     leaveFor(c.stages, state, target, at);
-    happen(c, state, { on: 'escalated', ref: target.id, at });
+    // #15: most protocols have no duty arising from an escalation; then there is nothing to note.
+    if (c.arisingOn.escalated.length) happen(c, state, { on: 'escalated', ref: target.id, at });
   },
   noted(c, state, raw) {
     noteFact(c, state, raw);
@@ -153,7 +154,9 @@ export const MOVES: Readonly<Record<string, Move>> = {
     const made = state.made[index!];
     if (!made) {
       // Most records are made once: arrays of one, not empty arrays grown by a push.
-      const first: Made = { at: [at], occurred: [occurred] };
+      // #15: when it happened as it was recorded (most), one list is both, until a second making.
+      const times = [at];
+      const first: Made = { at: times, occurred: occurred === at ? times : [occurred] };
       if (party !== undefined) first.parties = [party];
       if (attendees !== undefined) first.attendees = [attendees];
       state.made[index!] = first;
@@ -161,6 +164,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       return;
     }
     const slot = made.at.length;
+    if (made.occurred === made.at) made.occurred = made.at.slice();
     made.at.push(at);
     made.occurred.push(occurred);
     if (party !== undefined || made.parties) (made.parties ??= new Array(slot).fill(undefined)).push(party);
@@ -189,7 +193,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
     if (rule.effect.type === 'jumpTo') {
       const target = c.stageById.get(rule.effect.stage)!;
       // A jump only ever moves the case up; a case already at or past the target stays where it is.
-      if (target.index > state.visits.at(-1)!.stage.index) leaveFor(c.stages, state, target, at);
+      if (target.index > lastVisit(state).stage.index) leaveFor(c.stages, state, target, at);
     } else if (rule.effect.type === 'exitTo') {
       state.exitedTo = rule.effect.procedure;
       end(state, 'exited', at);
@@ -198,7 +202,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
   resolved(c, state, raw, at) {
     if (state.phase !== 'open') notOpen(state);
     text(raw.outcome, 'outcome', 'resolved');
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     if (!current.stage.canResolve) {
       refuse(
         'engine/cannot-resolve-here',
@@ -210,7 +214,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
   withdrawn(c, state, _raw, at) {
     if (state.phase !== 'open') notOpen(state);
-    const current = state.visits.at(-1)!.stage;
+    const current = lastVisit(state).stage;
     end(state, 'withdrawn', at);
     happen(c, state, { on: 'withdrawn', ref: current.id, at });
   },
@@ -221,7 +225,8 @@ export const MOVES: Readonly<Record<string, Move>> = {
   },
 };
 
-const { escalated, recorded } = MOVES;
+/** The two moves a sweep's logs are mostly made of, for call sites of their own (see {@link move}). */
+export const { escalated, recorded } = MOVES as { readonly escalated: Move; readonly recorded: Move };
 
 /** Makes the move of an event of `type`, one of {@link MOVES}' keys. */
 export function move(type: string, c: Compiled, state: State, raw: Record<string, unknown>, at: number): void {

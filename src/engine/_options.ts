@@ -21,11 +21,19 @@ const SAME_WORKING_DAY = toDuration('sameWorkingDay');
 
 // The options of a call that gives none, per protocol: a sweep reads them for every case.
 const defaults = new WeakMap<Compiled, ReadOptions>();
+// And the last protocol's, at hand (#15: no WeakMap lookup a case).
+let lastC: Compiled | undefined;
+let lastDefaults: ReadOptions | undefined;
 function defaultsOf(c: Compiled): ReadOptions {
+  if (c === lastC) return lastDefaults!;
   let hit = defaults.get(c);
   if (!hit) defaults.set(c, (hit = Object.freeze({ calendar: c.calendar, dueSoon: 1, grace: SAME_WORKING_DAY })));
+  [lastC, lastDefaults] = [c, hit];
   return hit;
 }
+
+// A shared default: `= []` would be a new array every call (#15).
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 export class OptionsError {
   constructor(
@@ -57,7 +65,7 @@ function checkClosures(closures: unknown): void {
  * Reads `options` (any value) for an engine call on `c`, or throws {@link OptionsError}. Extra keys
  * are allowed here: `plan` and `worklist` pass their own options through.
  */
-export function readOptions(c: Compiled, options: unknown, extraKeys: readonly string[] = []): ReadOptions {
+export function readOptions(c: Compiled, options: unknown, extraKeys: readonly string[] = NO_KEYS): ReadOptions {
   if (options === undefined) return defaultsOf(c);
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     fail(`Options are an object such as { "closures": [...] } or {}, got ${describe(options)}.`, []);

@@ -127,24 +127,25 @@ export function text(value: unknown, field: string, type: string): string {
   return value as string;
 }
 
-// An event's instant fields, with their error paths made once: the fold reads one or two per event,
-// and every event's `at`, whose path is at hand without a lookup.
-const FIELD_PATHS = new Map<string, readonly string[]>();
-const AT_PATH: readonly string[] = ['at'];
+// An event's instant fields are read with no path: a refusal keeps only the error's message, which
+// names the field itself (#15: no lookup of the field's path per instant).
+const NO_PATH: readonly string[] = Object.freeze([]);
 
 export function instant(value: unknown, field: string): number {
-  let path = field === 'at' ? AT_PATH : FIELD_PATHS.get(field);
-  if (!path) FIELD_PATHS.set(field, (path = [field]));
   try {
-    return toEpochMs(value, path);
+    return toEpochMs(value, NO_PATH);
   } catch (error) {
     if (error instanceof TimeError) return refuse('engine/invalid-event', `"${field}": ${error.message}`);
     throw error;
   }
 }
 
+/** The visit the case is in (or ended in); an open case always has one. #15: an index, not `at(-1)`'s call. */
+export const lastVisit = (state: State): Visit => state.visits[state.visits.length - 1]!;
+
 export function enter(state: State, stage: CompiledStage, at: number): void {
-  const current = state.visits.at(-1);
+  const visits = state.visits;
+  const current = visits.length ? visits[visits.length - 1] : undefined;
   if (current) {
     current.leftAt = at;
     state.completed[current.stage.index] = at;
@@ -179,7 +180,7 @@ function hasRepeat(ids: readonly string[]): boolean {
 }
 
 export function leaveFor(stages: readonly CompiledStage[], state: State, target: CompiledStage, at: number): void {
-  const from = state.visits.at(-1)!.stage.index;
+  const from = lastVisit(state).stage.index;
   // A skipped stage is taken as entered and completed at the moment the case jumped over it, so
   // timescales measured from it ("5 working days of the completion of Stage 2") still resolve.
   for (let i = from + 1; i < target.index; i++) {
@@ -191,7 +192,7 @@ export function leaveFor(stages: readonly CompiledStage[], state: State, target:
 }
 
 export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at: number): void {
-  const current = state.visits.at(-1)!;
+  const current = lastVisit(state);
   if (current.leftAt === undefined) {
     current.leftAt = at;
     state.completed[current.stage.index] = at;
@@ -206,7 +207,8 @@ export function end(state: State, phase: 'resolved' | 'withdrawn' | 'exited', at
  */
 export interface Made {
   readonly at: number[];
-  readonly occurred: number[];
+  /** The same list as `at` while every making happened when it was recorded, and until a second one (#15). */
+  occurred: number[];
   parties?: (string | undefined)[];
   attendees?: (readonly Attendee[] | undefined)[];
 }

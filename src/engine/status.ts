@@ -5,7 +5,7 @@ import { TimeError } from '../time/timeError.js';
 import { beforeOpened } from './_asOf.js';
 import { compile, type Compiled } from './_compile.js';
 import { describeState } from './_describe.js';
-import { allowedMoves, fold, type State } from './_fold.js';
+import { allowedMoves, foldCut, type State } from './_fold.js';
 import { makeJudge, type Judge } from './_obligations.js';
 import { OptionsError, optionsMessage, readOptions } from './_options.js';
 import { refusal, type Refusal } from './refusals.js';
@@ -36,6 +36,14 @@ export function formatNow(ms: number): string {
   return formattedText;
 }
 
+let lastProtocol: Protocol | undefined;
+let lastCompiled: Compiled | undefined;
+function compileLast(protocol: Protocol): Compiled {
+  const c = compile(protocol);
+  [lastProtocol, lastCompiled] = [protocol, c];
+  return c;
+}
+
 /** @internal A case folded as of `now`, with what judging its obligations needs; or the refusal. */
 export interface AtMoment {
   readonly c: Compiled;
@@ -51,7 +59,8 @@ export function atMoment(
   options: unknown,
   extraKeys?: readonly string[],
 ): AtMoment | Refusal {
-  const c = compile(protocol);
+  // The protocol asked about last, kept at hand: a sweep asks about one (#15: no WeakMap lookup a case).
+  const c = protocol === lastProtocol ? lastCompiled! : compileLast(protocol);
   const nowMs = readNow(now);
   if (typeof nowMs !== 'number') return nowMs;
   let read: ReturnType<typeof readOptions>;
@@ -61,7 +70,7 @@ export function atMoment(
     if (!(error instanceof OptionsError)) throw error;
     return refusal('engine/invalid-options', optionsMessage(error));
   }
-  const { state, refusal: refused } = fold(c, kase, { cut: nowMs });
+  const { state, refusal: refused } = foldCut(c, kase, undefined, nowMs);
   if (refused) return refused;
   if (!state) {
     return kase.events.length
