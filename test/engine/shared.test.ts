@@ -57,6 +57,17 @@ describe('the parts of a status shared between cases', () => {
     expect(a.records.find((r) => r.record === 'discussion-record')).toMatchObject({ made: false, at: null });
   });
 
+  it("leave each case's list of allowed moves its own: emptying one changes no other case's", () => {
+    // allowedMoves: "The array is the caller's"; the moves in it are shared, the list is not (#15).
+    const first = statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00');
+    const listed = first.allowed.map((m) => m.type);
+    expect(listed).toEqual(['escalated', 'recorded', 'fulfilled', 'bypassed', 'resolved', 'withdrawn']);
+    (first.allowed as unknown[]).splice(0, first.allowed.length, 'changed');
+    const again = statusOf(opened('2027-03-01T15:00'), '2027-03-02T09:00');
+    expect(again.allowed.map((m) => m.type)).toEqual(listed);
+    expect(again.allowed.find((m) => m.type === 'fulfilled')).toEqual({ type: 'fulfilled', obligations: ['stage-1-discussion'] });
+  });
+
   it('are kept per calendar: a closure moves the due date, and the shared one is unchanged', () => {
     const closed = statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00', {
       calendar: createCalendar({ region: 'england-and-wales', closures: ['2027-03-03'] }),
