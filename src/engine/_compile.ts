@@ -214,7 +214,7 @@ export function compile(protocol: Protocol): Compiled {
       return protocolDigest(protocol);
     },
     // judging (#15)
-    plans: planStages(protocol.scope.subjects, stages, stageById, recordIndex),
+    plans: planStages(protocol.scope.subjects, stages, stageById, recordIndex, ownerSummaries),
   };
   cache.set(protocol, compiled);
   return compiled;

@@ -8,6 +8,7 @@ import type { Subject } from '../protocol/schema.js';
 import { toDuration, type Duration } from '../time/duration.js';
 import type { CompiledStage } from './_compile.js';
 import type { Owed } from './_obligations.js';
+import type { OwnerSummary } from './types.js';
 import type { State, Visit } from './_state.js';
 
 // What a planned duty is measured from; NEVER is an anchor a stage duty never has (a stage or
@@ -34,6 +35,8 @@ export interface Plan {
   readonly index: number;
   /** Whether the duration is `immediately`, so its grace applies. */
   readonly immediate: boolean;
+  /** The owner as a status shows it (a lookup by id a row, before). */
+  readonly shownOwner: OwnerSummary | undefined;
 }
 
 const NAMED: Readonly<Record<string, From>> = {
@@ -50,7 +53,12 @@ const fixedValue = (o: object, key: string): boolean => {
   return d !== undefined && 'value' in d;
 };
 
-function plan(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordIndex: ReadonlyMap<string, number>): Plan {
+function plan(
+  o: Owed,
+  stageById: ReadonlyMap<string, CompiledStage>,
+  recordIndex: ReadonlyMap<string, number>,
+  shownOwner: OwnerSummary | undefined,
+): Plan {
   const generic: Plan = {
     owed: o,
     duration: undefined,
@@ -58,16 +66,22 @@ function plan(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordInde
     kind: NEVER,
     index: -1,
     immediate: false,
+    shownOwner,
   };
   try {
-    return planned(o, stageById, recordIndex) ?? generic;
+    const p = planned(o, stageById, recordIndex);
+    return p ? { ...p, shownOwner } : generic;
   } catch {
     // A hand-built timescale that throws when looked at (a proxy) throws where it is judged, as ever.
     return generic;
   }
 }
 
-function planned(o: Owed, stageById: ReadonlyMap<string, CompiledStage>, recordIndex: ReadonlyMap<string, number>): Plan | undefined {
+function planned(
+  o: Owed,
+  stageById: ReadonlyMap<string, CompiledStage>,
+  recordIndex: ReadonlyMap<string, number>,
+): Omit<Plan, 'shownOwner'> | undefined {
   const t: unknown = o.due;
   if (t === null || typeof t !== 'object' || !Object.isFrozen(t) || !fixedValue(t, 'within')) return undefined;
   // `from` absent is read through the prototype: only Object.prototype's (or none) is left to chance.
@@ -108,13 +122,14 @@ export function planStages(
   stages: readonly CompiledStage[],
   stageById: ReadonlyMap<string, CompiledStage>,
   recordIndex: ReadonlyMap<string, number>,
+  ownerSummaries: ReadonlyMap<string, OwnerSummary>,
 ): ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]> {
   const out = new Map<Subject, readonly (readonly Plan[] | undefined)[]>();
   // One plan per tracked obligation, whichever subjects share it.
   const byOwed = new Map<Owed, Plan>();
   const planOf = (o: Owed): Plan => {
     let hit = byOwed.get(o);
-    if (!hit) byOwed.set(o, (hit = plan(o, stageById, recordIndex)));
+    if (!hit) byOwed.set(o, (hit = plan(o, stageById, recordIndex, ownerSummaries.get(o.owner))));
     return hit;
   };
   for (const subject of subjects) {

@@ -13,9 +13,9 @@ import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
 import { plannedFrom, type Plan } from './_judging.js';
-import { madeOf, type Made, type State, type Visit } from './_state.js';
+import { NO_ENTRIES, madeOf, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
-import type { ObligationState } from './types.js';
+import type { ObligationState, OwnerSummary } from './types.js';
 
 /** #12 part B: an aim alone is pending until its target, then has no deadline (never overdue). */
 function aimState(j: Judge, target: DueNumbers): ObligationState {
@@ -69,6 +69,8 @@ export interface Judged {
   readonly arising?: { readonly on: string; readonly at: number } | undefined;
   /** #12 part B: a repeating duty's occurrences, counted. */
   readonly repeat?: RepeatCounts;
+  /** The owner as a status shows it, where compile read it (a planned duty); else looked up by id. */
+  readonly shownOwner?: OwnerSummary | undefined;
 }
 
 /** An anchor's name read once: what it is measured from, and the stage or record it names. */
@@ -157,7 +159,7 @@ function judge(
   const evaluation = evaluate(o.due as Timescale, lookup, j.calendar);
   const due = evaluation.kind === 'due' ? evaluation.due : undefined;
   const grace = due && graceEnd(o.due as Timescale, due, lookup, j.calendar, j.grace);
-  return judged(j, o, stage, rule, evaluation, due, grace, metAt, cancelled);
+  return judged(j, o, stage, rule, evaluation, due, grace, metAt, cancelled, undefined);
 }
 
 /**
@@ -184,11 +186,12 @@ function judgePlanned(
       undefined,
       metAt,
       cancelled,
+      p.shownOwner,
     );
   const due = dueAfter(j.calendar, from, p.duration);
   // graceEnd's test for a `within` leaf: `immediately`, due at its anchor.
   const grace = p.immediate && from === due.at ? dueAfter(j.calendar, due.at, j.grace).at : undefined;
-  return judged(j, p.owed, visit.stage.id, null, { kind: 'due', due }, due, grace, metAt, cancelled);
+  return judged(j, p.owed, visit.stage.id, null, { kind: 'due', due }, due, grace, metAt, cancelled, p.shownOwner);
 }
 
 function judged(
@@ -201,6 +204,7 @@ function judged(
   grace: number | undefined,
   metAt: number | undefined,
   cancelled: boolean,
+  shownOwner: OwnerSummary | undefined,
 ): Judged {
   // Within its grace an `immediately` obligation is on time: met, or due now.
   const late = grace ?? due?.at;
@@ -216,7 +220,7 @@ function judged(
   else if (grace !== undefined && j.now >= (evaluation.kind === 'due' && evaluation.notBefore ? notBeforeMoment(due) : due.at))
     state = 'dueNow';
   else state = j.calendar.tables.rank[due.day - FIRST_DAY]! - j.todayRank <= j.dueSoon ? 'dueSoon' : 'pending';
-  return { obligation: o, stage, rule, evaluation, due, graceEnd: grace, metAt, state };
+  return { obligation: o, stage, rule, evaluation, due, graceEnd: grace, metAt, state, shownOwner };
 }
 
 function visitAt(state: State, at: number): Visit | undefined {
@@ -246,6 +250,7 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
   // and no closure here: a planned case allocates nothing for it.
   let cursor: Cursor | undefined;
   const plans = c.plans.get(state.subject);
+  const fulfilled = state.fulfilled;
   for (const v of state.visits) {
     // Work with no record of its own is done when the stage ends by escalation or resolution; a
     // withdrawal or an exit to another procedure ends the stage without doing it.
@@ -258,7 +263,8 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       const o = p ? p.owed : (owed[i] as Owed);
       if (o.if !== undefined && !holds(o.if, state)) continue;
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
-      const byEvent = state.fulfilled.get(o.id);
+      // Most cases have fulfilled nothing by an event: no lookup in the shared empty map (#15).
+      const byEvent = fulfilled === NO_ENTRIES ? undefined : fulfilled.get(o.id);
       if (o.every !== undefined) {
         cursor ??= cursorOf(state);
         cursor.visit = v;
