@@ -109,6 +109,12 @@ export interface Compiled {
   readonly hasAttendance: boolean;
   /** The protocol's content digest, computed on first use (most sweeps never need it twice). */
   readonly digest: string;
+  /**
+   * Per subject, by stage index k: the obligation ids of stages 0..k, in order, as one list (what a
+   * case that entered them in turn, with nothing else made active, lists as active); undefined where
+   * that list repeats an id (#15).
+   */
+  readonly stagePrefixes: ReadonlyMap<Subject, readonly (readonly string[] | undefined)[]>;
   // judging (#15)
   /** Per subject, by stage index: how each tracked obligation of the stage is judged (see planStages). */
   readonly plans: ReadonlyMap<Subject, readonly (readonly Plan[] | undefined)[]>;
@@ -179,6 +185,9 @@ export function compile(protocol: Protocol): Compiled {
   // Through stageById, not `stage.next` itself: with two stages of one id (a hand-built protocol)
   // the case has always gone to the last of them, as its per-case lookup by id did (#15).
   for (const stage of stages) stage.escalatesTo = stage.next && stageById.get(stage.next.id);
+  const stageIds = new Map(
+    protocol.scope.subjects.filter((s) => SUBJECTS.includes(s)).map((s) => [s, stages.map((stage) => stage.obligationIds.get(s)!)]),
+  );
   const compiled: Compiled = {
     protocol,
     stages,
@@ -190,9 +199,8 @@ export function compile(protocol: Protocol): Compiled {
     rules: new Map(protocol.bypass.map((r) => [r.id, r])),
     obligationStage,
     subjects: new Set(protocol.scope.subjects),
-    stageIds: new Map(
-      protocol.scope.subjects.filter((s) => SUBJECTS.includes(s)).map((s) => [s, stages.map((stage) => stage.obligationIds.get(s)!)]),
-    ),
+    stageIds,
+    stagePrefixes: new Map([...stageIds].map(([subject, lists]) => [subject, prefixLists(lists)])),
     // By id for the same reason as escalatesTo.
     firstStage: stages.length ? stageById.get(stages[0]!.id) : undefined,
     calendar: resolveCalendar(protocol.scope.region),
@@ -218,6 +226,25 @@ export function compile(protocol: Protocol): Compiled {
   };
   cache.set(protocol, compiled);
   return compiled;
+}
+
+/**
+ * Each running concatenation of `lists`; undefined from the first that repeats an id. Not frozen:
+ * never handed out, only copied, and V8 copies a frozen array on a slow path.
+ */
+function prefixLists(lists: readonly (readonly string[])[]): (readonly string[] | undefined)[] {
+  const out: (readonly string[] | undefined)[] = [];
+  const seen = new Set<string>();
+  let ids: string[] | undefined = [];
+  for (const list of lists) {
+    for (const id of list) {
+      if (ids && seen.has(id)) ids = undefined;
+      seen.add(id);
+      ids?.push(id);
+    }
+    out.push(ids && [...ids]);
+  }
+  return out;
 }
 
 /** The places in `arising` of the duties that could match a happening of `kind` (see canMatch). */

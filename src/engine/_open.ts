@@ -95,6 +95,7 @@ export function open(c: Compiled, event: Record<string, unknown>, at: number): S
     entered: new Array(c.stages.length),
     completed: new Array(c.stages.length),
     stageIds,
+    stagePrefixes: c.stagePrefixes.get(subject)!,
     stageById: c.stageById,
     recordIndex: c.recordIndex,
     made: new Array(c.protocol.records.length),

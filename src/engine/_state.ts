@@ -34,6 +34,8 @@ export interface State {
   readonly completed: (number | undefined)[];
   /** Each stage's obligation ids for the case's subject, by stage index (the compiled lists, shared; #15). */
   readonly stageIds: readonly (readonly string[])[];
+  /** Each stage's running list of its subject's obligation ids from the first stage (the compiled lists, shared; see activeList). */
+  readonly stagePrefixes: readonly (readonly string[] | undefined)[];
   /** The protocol's stages by id (the compiled index, shared), to read `entered:<stage>` anchors. */
   readonly stageById: ReadonlyMap<string, CompiledStage>;
   /** The protocol's record ids → their place in it (the compiled index, shared): where `made` keeps each. */
@@ -165,11 +167,23 @@ export function activeIds(state: State): ReadonlySet<string> {
 /** The ids of the obligations that exist so far, each once, in the order they came to exist. */
 export function activeList(state: State): string[] {
   if (state.activeSet) return [...activeIds(state)];
+  // #15: a case whose active lists are its first stages' own, in order (opened at the first stage,
+  // escalated one at a time, nothing else made active: most), has them as one list compile made.
+  const from = state.activeFrom;
+  const prefix = from.length ? state.stagePrefixes[from.length - 1] : undefined;
+  if (prefix !== undefined && sameLists(from, state.stageIds)) return prefix.slice();
   const out: string[] = [];
   for (const ids of state.activeFrom) for (const id of ids) out.push(id);
   // Ids are unique within a protocol, but a hand-built one may repeat an id, and a rule invoked
   // twice is listed twice: the set then keeps the first of each, as listing it always has.
   return hasRepeat(out) ? [...activeIds(state)] : out;
+}
+
+// The same lists, not lists with the same ids: each is one the case was given, so the same list has
+// the same ids whichever stage it is, and the concatenation is the same.
+function sameLists(from: readonly (readonly string[])[], stages: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i < from.length; i++) if (from[i] !== stages[i]) return false;
+  return true;
 }
 
 // A short list is checked pairwise, which allocates nothing; a long one through a set.

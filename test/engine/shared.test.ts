@@ -3,8 +3,8 @@
 // it is not made) is frozen, so no caller can change another case's answer through it; what is the
 // case's own stays a fresh object per call.
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, createCalendar, getProtocol, status, type Case } from '../../src/index.js';
-import { buildCase } from './_fixture.js';
+import { addWorkingDays, createCalendar, getProtocol, status, type Case, type CaseEvent, type Protocol } from '../../src/index.js';
+import { buildCase, fixture } from './_fixture.js';
 
 const swindon = getProtocol('swindon');
 const child = { subject: 'child', raisingAgency: 'School', receivingAgency: "Children's Social Care" } as const;
@@ -74,6 +74,42 @@ describe('the parts of a status shared between cases', () => {
     });
     expect(closed.obligations[0]!.due?.date).toBe('2027-03-04');
     expect(statusOf(opened('2027-03-01T09:30'), '2027-03-02T09:00').obligations[0]!.due?.date).toBe('2027-03-03');
+  });
+});
+
+describe('the obligations a "fulfilled" move lists (#15: read from a list compile made when the case went stage by stage)', () => {
+  const fulfilledOf = (protocol: Protocol, events: readonly CaseEvent[], now: string): readonly string[] => {
+    const result = status(protocol, buildCase(protocol, events), now);
+    if (!result.success) throw new Error(result.refusal.message);
+    const move = result.status.allowed.find((m) => m.type === 'fulfilled');
+    return move?.type === 'fulfilled' ? move.obligations : [];
+  };
+  const open = { type: 'opened', at: '2027-03-01T09:30', subject: 'child', raisingAgency: 'School', receivingAgency: 'CSC' } as const;
+
+  it("are every stage entered so far, in order, in a list of the case's own", () => {
+    const events = [open, { type: 'escalated', at: '2027-03-02T10:00' }, { type: 'escalated', at: '2027-03-03T10:00' }] as const;
+    const listed = fulfilledOf(fixture, events, '2027-03-04T09:00');
+    expect(listed).toEqual(['s1-discuss', 's2-discuss', 's3-contact']);
+    (listed as string[]).splice(0, listed.length, 'changed');
+    expect(fulfilledOf(fixture, events, '2027-03-04T09:00')).toEqual(['s1-discuss', 's2-discuss', 's3-contact']);
+  });
+
+  it('follow a skip: a stage jumped over makes none of its obligations exist', () => {
+    const events = [
+      open,
+      { type: 'escalated', at: '2027-03-02T10:00' },
+      { type: 'escalated', at: '2027-03-03T10:00' },
+      { type: 'escalated', at: '2027-03-04T10:00', to: 'stage-5' },
+    ] as const;
+    expect(fulfilledOf(fixture, events, '2027-03-05T09:00')).toEqual(['s1-discuss', 's2-discuss', 's3-contact', 's5-refer-child']);
+  });
+
+  it('list an id two stages of a hand-built protocol share once, where it first came to exist', () => {
+    // Not a protocol parseProtocol accepts (ids are unique there); the engine still lists it as a set would.
+    const twice = structuredClone(fixture) as { stages: { obligations: { id: string }[] }[] };
+    twice.stages[1]!.obligations[0]!.id = 's1-discuss';
+    const events = [open, { type: 'escalated', at: '2027-03-02T10:00' }, { type: 'escalated', at: '2027-03-03T10:00' }] as const;
+    expect(fulfilledOf(twice as unknown as Protocol, events, '2027-03-04T09:00')).toEqual(['s1-discuss', 's3-contact']);
   });
 });
 
