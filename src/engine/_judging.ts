@@ -2,7 +2,8 @@
 // every case in a sweep read its timescale's shape, its duration's text and its anchor's name again.
 // Only the common shape is planned, `{ within, from? }` on a frozen timescale whose duration reads;
 // everything else (and every hand-built timescale that could still change) is judged as it always
-// was, so an odd timescale fails at the same moment with the same error. @internal
+// was, so an odd timescale fails at the same moment with the same error. What an anchor's name
+// measures from, and its instant in a case, are read here for both ways of judging. @internal
 
 import type { Subject } from '../protocol/schema.js';
 import { toDuration, type Duration } from '../time/duration.js';
@@ -11,17 +12,80 @@ import type { Owed } from './_obligations.js';
 import type { OwnerSummary } from './types.js';
 import type { State, Visit } from './_state.js';
 
-// What a planned duty is measured from; NEVER is an anchor a stage duty never has (a stage or
-// record the protocol lacks, or `bypassed`).
+// What a duty is measured from. NEVER is an anchor a stage duty never has (a stage or record the
+// protocol lacks, or `bypassed`, which only a bypass rule's duty has).
 const ENTERED = 0;
 const AROSE = 1;
 const DECIDED = 2;
 const OPENED = 3;
 const NEVER = 4;
-const STAGE_ENTERED = 5;
-const STAGE_COMPLETED = 6;
-const RECORD = 7;
-type From = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const STAGE_ENTERED = 5;
+export const STAGE_COMPLETED = 6;
+export const RECORD = 7;
+export const BYPASSED = 8;
+type From = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+/** An anchor's name read once: what it is measured from, and the stage or record it names. */
+export interface Anchor {
+  readonly kind: From;
+  readonly ref: string;
+}
+
+// Anchors by their text: a protocol names a few dozen, and every generic obligation of every case
+// reads one (planned ones read theirs at compile).
+const readAnchors = new Map<string, Anchor>();
+const NAMED: ReadonlyMap<string, From> = new Map<string, From>([
+  ['stageEntered', ENTERED],
+  ['disagreement', AROSE],
+  ['disputedDecision', DECIDED],
+  ['caseOpened', OPENED],
+  ['bypassed', BYPASSED],
+]);
+
+/** What an anchor's name measures from. */
+export function anchorOf(text: string): Anchor {
+  let anchor = readAnchors.get(text);
+  if (anchor) return anchor;
+  const colon = text.indexOf(':');
+  const prefix = text.slice(0, colon);
+  // Only a name written whole is one of the named anchors; `<kind>:<ref>` is a stage's entry or
+  // completion, and anything else a record's (so `stageEntered:x` waits for a record "x", as ever).
+  const named = NAMED.get(text);
+  anchor =
+    named !== undefined
+      ? { kind: named, ref: '' }
+      : { kind: prefix === 'entered' ? STAGE_ENTERED : prefix === 'completed' ? STAGE_COMPLETED : RECORD, ref: text.slice(colon + 1) };
+  // Bounded: a hand-built protocol could name endless anchors, and these are only a shortcut.
+  if (readAnchors.size < 4096) readAnchors.set(text, anchor);
+  return anchor;
+}
+
+/**
+ * An anchor's instant in a case, for a duty of a stage visit (`index`: the stage's index for an
+ * entry or completion, the record's place for a record); undefined until it happens. `bypassed` is
+ * its caller's to answer.
+ */
+export function instantOf(kind: From, index: number, state: State, visit: Visit | undefined): number | undefined {
+  switch (kind) {
+    case ENTERED:
+      return visit?.enteredAt;
+    case AROSE:
+      return state.arose;
+    case DECIDED:
+      // Without a decision time the two starting events are taken as one (0.1 cases).
+      return state.decidedAt ?? state.arose;
+    case OPENED:
+      return state.openedAt;
+    case STAGE_ENTERED:
+      return state.entered[index];
+    case STAGE_COMPLETED:
+      return state.completed[index];
+    case RECORD:
+      return state.made[index]?.occurred[0];
+    default:
+      return undefined;
+  }
+}
 
 /** One tracked obligation of a stage, with its timescale read where it is the common shape. */
 export interface Plan {
@@ -38,14 +102,6 @@ export interface Plan {
   /** The owner as a status shows it (a lookup by id a row, before). */
   readonly shownOwner: OwnerSummary | undefined;
 }
-
-const NAMED: Readonly<Record<string, From>> = {
-  stageEntered: ENTERED,
-  disagreement: AROSE,
-  disputedDecision: DECIDED,
-  caseOpened: OPENED,
-  bypassed: NEVER,
-};
 
 // A property read later gives what it gives now only if it is an own value of a frozen object.
 const fixedValue = (o: object, key: string): boolean => {
@@ -92,24 +148,13 @@ function planned(
   if (from !== undefined && typeof from !== 'string') return undefined;
   // A duration that does not read is judged the generic way, which throws its error where it always has.
   const duration: Duration = toDuration(within);
-  let kind: From = ENTERED;
+  // Read as anchorAt reads it, then the stage or record it names looked up once.
+  const anchor = from === undefined ? undefined : anchorOf(from);
+  let kind: From = anchor?.kind ?? ENTERED;
   let index = -1;
-  if (from !== undefined) {
-    const colon = from.indexOf(':');
-    const prefix = from.slice(0, colon);
-    const ref = from.slice(colon + 1);
-    // As anchorOf reads a name: whole names first, then `entered:`/`completed:`, then a record's id.
-    if (Object.hasOwn(NAMED, from)) kind = NAMED[from]!;
-    else if (prefix === 'entered' || prefix === 'completed') {
-      const stage = stageById.get(ref);
-      kind = stage === undefined ? NEVER : prefix === 'entered' ? STAGE_ENTERED : STAGE_COMPLETED;
-      index = stage?.index ?? -1;
-    } else {
-      const at = recordIndex.get(ref);
-      kind = at === undefined ? NEVER : RECORD;
-      index = at ?? -1;
-    }
-  }
+  if (kind === STAGE_ENTERED || kind === STAGE_COMPLETED) index = stageById.get(anchor!.ref)?.index ?? -1;
+  else if (kind === RECORD) index = recordIndex.get(anchor!.ref) ?? -1;
+  if (kind === BYPASSED || ((kind === STAGE_ENTERED || kind === STAGE_COMPLETED || kind === RECORD) && index < 0)) kind = NEVER;
   return { owed: o, duration, from, kind, index, immediate: duration.unit === 'immediately' };
 }
 
@@ -142,23 +187,4 @@ export function planStages(
 }
 
 /** A planned anchor's instant for an obligation of a stage visit. */
-export function plannedFrom(p: Plan, state: State, visit: Visit): number | undefined {
-  switch (p.kind) {
-    case ENTERED:
-      return visit.enteredAt;
-    case AROSE:
-      return state.arose;
-    case DECIDED:
-      return state.decidedAt ?? state.arose;
-    case OPENED:
-      return state.openedAt;
-    case STAGE_ENTERED:
-      return state.entered[p.index];
-    case STAGE_COMPLETED:
-      return state.completed[p.index];
-    case RECORD:
-      return state.made[p.index]?.occurred[0];
-    default:
-      return undefined;
-  }
-}
+export const plannedFrom = (p: Plan, state: State, visit: Visit): number | undefined => instantOf(p.kind, p.index, state, visit);

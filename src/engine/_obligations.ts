@@ -12,8 +12,8 @@ import type { Compiled } from './_compile.js';
 import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
-import { plannedFrom, type Plan } from './_judging.js';
-import { NO_ENTRIES, madeOf, type Made, type State, type Visit } from './_state.js';
+import { BYPASSED, RECORD, STAGE_COMPLETED, STAGE_ENTERED, anchorOf, instantOf, plannedFrom, type Plan } from './_judging.js';
+import { NO_ENTRIES, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState, OwnerSummary } from './types.js';
 
@@ -73,31 +73,6 @@ export interface Judged {
   readonly shownOwner?: OwnerSummary | undefined;
 }
 
-/** An anchor's name read once: what it is measured from, and the stage or record it names. */
-interface Anchor {
-  readonly kind: 'stageEntered' | 'disagreement' | 'disputedDecision' | 'caseOpened' | 'bypassed' | 'entered' | 'completed' | 'record';
-  readonly ref: string;
-}
-
-// Anchors by their text: a protocol names a few dozen, and every obligation of every case reads one.
-const readAnchors = new Map<string, Anchor>();
-const NAMED = new Set(['stageEntered', 'disagreement', 'disputedDecision', 'caseOpened', 'bypassed']);
-
-function anchorOf(text: string): Anchor {
-  let anchor = readAnchors.get(text);
-  if (anchor) return anchor;
-  const colon = text.indexOf(':');
-  const prefix = text.slice(0, colon);
-  // Only a name written whole is one of the named anchors; `<kind>:<ref>` is a stage's entry or
-  // completion, and anything else a record's (so `stageEntered:x` waits for a record "x", as ever).
-  anchor = NAMED.has(text)
-    ? { kind: text as Anchor['kind'], ref: '' }
-    : { kind: prefix === 'entered' || prefix === 'completed' ? prefix : 'record', ref: text.slice(colon + 1) };
-  // Bounded: a hand-built protocol could name endless anchors, and these are only a shortcut.
-  if (readAnchors.size < 4096) readAnchors.set(text, anchor);
-  return anchor;
-}
-
 /** @internal Anchor lookup for an obligation of one stage visit (or of a bypass, with its instant). */
 export function anchors(state: State, visit: Visit | undefined, bypassedAt?: number): AnchorLookup {
   return (text) => anchorAt(state, visit, bypassedAt, text);
@@ -107,26 +82,15 @@ export function anchors(state: State, visit: Visit | undefined, bypassedAt?: num
 function anchorAt(state: State, visit: Visit | undefined, bypassedAt: number | undefined, text: string | undefined): number | undefined {
   if (text === undefined) return bypassedAt ?? visit?.enteredAt;
   const { kind, ref } = anchorOf(text);
-  switch (kind) {
-    case 'stageEntered':
-      return visit?.enteredAt;
-    case 'disagreement':
-      return state.arose;
-    case 'disputedDecision':
-      // Without a decision time the two starting events are taken as one (0.1 cases).
-      return state.decidedAt ?? state.arose;
-    case 'caseOpened':
-      return state.openedAt;
-    case 'bypassed':
-      return bypassedAt;
-    case 'entered':
-    case 'completed': {
-      const stage = state.stageById.get(ref);
-      return stage === undefined ? undefined : (kind === 'entered' ? state.entered : state.completed)[stage.index];
-    }
-    default:
-      return madeOf(state, ref)?.occurred[0];
-  }
+  if (kind === BYPASSED) return bypassedAt;
+  // A stage or record named is looked up by id; one the protocol lacks has not happened.
+  const index =
+    kind === STAGE_ENTERED || kind === STAGE_COMPLETED
+      ? state.stageById.get(ref)?.index
+      : kind === RECORD
+        ? state.recordIndex.get(ref)
+        : -1;
+  return index === undefined ? undefined : instantOf(kind, index, state, visit);
 }
 
 /**

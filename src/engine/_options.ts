@@ -21,14 +21,9 @@ const SAME_WORKING_DAY = toDuration('sameWorkingDay');
 
 // The options of a call that gives none, per protocol: a sweep reads them for every case.
 const defaults = new WeakMap<Compiled, ReadOptions>();
-// And the last protocol's, at hand (#15: no WeakMap lookup a case).
-let lastC: Compiled | undefined;
-let lastDefaults: ReadOptions | undefined;
 function defaultsOf(c: Compiled): ReadOptions {
-  if (c === lastC) return lastDefaults!;
   let hit = defaults.get(c);
   if (!hit) defaults.set(c, (hit = Object.freeze({ calendar: c.calendar, dueSoon: 1, grace: SAME_WORKING_DAY })));
-  [lastC, lastDefaults] = [c, hit];
   return hit;
 }
 

@@ -36,14 +36,6 @@ export function formatNow(ms: number): string {
   return formattedText;
 }
 
-let lastProtocol: Protocol | undefined;
-let lastCompiled: Compiled | undefined;
-function compileLast(protocol: Protocol): Compiled {
-  const c = compile(protocol);
-  [lastProtocol, lastCompiled] = [protocol, c];
-  return c;
-}
-
 /** @internal A case folded as of `now`, with what judging its obligations needs; or the refusal. */
 export interface AtMoment {
   readonly c: Compiled;
@@ -59,8 +51,7 @@ export function atMoment(
   options: unknown,
   extraKeys?: readonly string[],
 ): AtMoment | Refusal {
-  // The protocol asked about last, kept at hand: a sweep asks about one (#15: no WeakMap lookup a case).
-  const c = protocol === lastProtocol ? lastCompiled! : compileLast(protocol);
+  const c = compile(protocol);
   const nowMs = readNow(now);
   if (typeof nowMs !== 'number') return nowMs;
   let read: ReturnType<typeof readOptions>;
