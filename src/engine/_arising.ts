@@ -7,7 +7,7 @@ import type { Compiled } from './_compile.js';
 import { holds } from './_conditions.js';
 import { anchors, madeFor, type Judge, type Judged, type Owed } from './_obligations.js';
 import { judgeRepeating } from './_repeat.js';
-import { madeOf, type Happening, type State, type Visit } from './_state.js';
+import { lastVisit, madeOf, type Happening, type State, type Visit } from './_state.js';
 import { expand } from './_parties.js';
 
 // `on` is "resolved" or "resolved:<stage>" (and so on): compared without building a string per test.
@@ -103,7 +103,7 @@ export function eachArising(
       // happening until its `until`, or until a withdrawal or an exit ends the case; never because
       // a stage ended (a bypass's duty runs beside the process), nor on resolution or closing.
       if (o.every !== undefined && j !== undefined && at !== undefined) {
-        const endedBy = stopped ? state.visits.at(-1)!.leftAt : undefined;
+        const endedBy = stopped ? lastVisit(state).leftAt : undefined;
         const cancelled = stopped && happening.on === 'escalated';
         const from = { ...at, enteredAt: happening.at };
         const r = judgeRepeating(j, o as Owed & { every: string }, lookup, null, null, state, from, endedBy, cancelled);

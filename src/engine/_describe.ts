@@ -10,7 +10,7 @@ import { recordRows, type Compiled } from './_compile.js';
 import { requiredRecords, stageOwners } from './_conditions.js';
 import { allowedMoves } from './_moves.js';
 import { eachObligation, madeFor, type Judge, type Judged } from './_obligations.js';
-import type { State } from './_state.js';
+import { lastVisit, type State } from './_state.js';
 import { DAY_COUNT, FIRST_DAY } from '../time/_days.js';
 import { endOfDayEpoch } from '../time/workingDays.js';
 import type { CaseStatus, DueAt, ObligationStatus, RequiredRecord } from './types.js';
@@ -139,7 +139,7 @@ export function describeState(c: Compiled, state: State, j: Judge, nowText: stri
         });
     }
   }
-  const current = state.visits.at(-1)!;
+  const current = lastVisit(state);
   const status: CaseStatus = {
     protocol: c.pin,
     now: nowText,

@@ -97,7 +97,7 @@ export interface Plan {
   readonly kind: From;
   /** The stage's index (entered, completed) or the record's place (record). */
   readonly index: number;
-  /** Whether the duration is `immediately`, so its grace applies. */
+  /** Whether it is written `immediately`, graceEnd's test for a grace (see _dueNow.ts). */
   readonly immediate: boolean;
   /** The owner as a status shows it (a lookup by id a row, before). */
   readonly shownOwner: OwnerSummary | undefined;
@@ -155,7 +155,7 @@ function planned(
   if (kind === STAGE_ENTERED || kind === STAGE_COMPLETED) index = stageById.get(anchor!.ref)?.index ?? -1;
   else if (kind === RECORD) index = recordIndex.get(anchor!.ref) ?? -1;
   if (kind === BYPASSED || ((kind === STAGE_ENTERED || kind === STAGE_COMPLETED || kind === RECORD) && index < 0)) kind = NEVER;
-  return { owed: o, duration, from, kind, index, immediate: duration.unit === 'immediately' };
+  return { owed: o, duration, from, kind, index, immediate: within === 'immediately' };
 }
 
 /**
@@ -185,6 +185,3 @@ export function planStages(
   }
   return out;
 }
-
-/** A planned anchor's instant for an obligation of a stage visit. */
-export const plannedFrom = (p: Plan, state: State, visit: Visit): number | undefined => instantOf(p.kind, p.index, state, visit);

@@ -66,7 +66,7 @@ export function allowedMoves(c: Compiled, state: State | undefined): AllowedMove
   if (state.phase === 'closed') return [];
   const fulfilled: AllowedMove = { type: 'fulfilled', obligations: activeList(state) };
   if (state.phase !== 'open') return [m.recorded, fulfilled, m.closed];
-  const current = state.visits.at(-1)!.stage;
+  const current = lastVisit(state).stage;
   const moves: AllowedMove[] = [];
   // Only what the escalation would accept: a stage whose path condition holds, by a skip whose condition holds.
   if (current.next && pathAllows(current.next, state)) moves.push(m.next[current.index]!);
@@ -128,8 +128,7 @@ export const MOVES: Readonly<Record<string, Move>> = {
       );
     admitPath(target, state);
     leaveFor(c.stages, state, target, at);
-    // #15: most protocols have no duty arising from an escalation; then there is nothing to note.
-    if (c.arisingOn.escalated.length) happen(c, state, { on: 'escalated', ref: target.id, at });
+    happen(c, state, { on: 'escalated', ref: target.id, at });
   },
   noted(c, state, raw) {
     noteFact(c, state, raw);

@@ -12,8 +12,8 @@ import type { Compiled } from './_compile.js';
 import { holds, stageOwed } from './_conditions.js';
 import { graceEnd, notBeforeMoment } from './_dueNow.js';
 import type { ReadOptions } from './_options.js';
-import { BYPASSED, RECORD, STAGE_COMPLETED, STAGE_ENTERED, anchorOf, instantOf, plannedFrom, type Plan } from './_judging.js';
-import { NO_ENTRIES, type Made, type State, type Visit } from './_state.js';
+import { BYPASSED, RECORD, STAGE_COMPLETED, STAGE_ENTERED, anchorOf, instantOf, type Plan } from './_judging.js';
+import { NO_ENTRIES, lastVisit, type Made, type State, type Visit } from './_state.js';
 import { judgeRepeating, type RepeatCounts } from './_repeat.js';
 import type { ObligationState, OwnerSummary } from './types.js';
 
@@ -128,7 +128,8 @@ function judge(
 
 /**
  * {@link judge} for a stage duty whose timescale compile read (see planStages): the same numbers
- * and the same errors, without reading the timescale, its duration and its anchor's name again.
+ * without reading the timescale, its duration and its anchor's name again. Undefined while its
+ * anchor has not happened: `judge` says what it waits for, as it always has.
  */
 function judgePlanned(
   j: Judge,
@@ -137,21 +138,9 @@ function judgePlanned(
   visit: Visit,
   metAt: number | undefined,
   cancelled: boolean,
-): Judged {
-  const from = plannedFrom(p, state, visit);
-  if (from === undefined)
-    return judged(
-      j,
-      p.owed,
-      visit.stage.id,
-      null,
-      { kind: 'waiting', anchors: [p.from ?? 'default'] },
-      undefined,
-      undefined,
-      metAt,
-      cancelled,
-      p.shownOwner,
-    );
+): Judged | undefined {
+  const from = instantOf(p.kind, p.index, state, visit);
+  if (from === undefined) return undefined;
   const due = dueAfter(j.calendar, from, p.duration);
   // graceEnd's test for a `within` leaf: `immediately`, due at its anchor.
   const grace = p.immediate && from === due.at ? dueAfter(j.calendar, due.at, j.grace).at : undefined;
@@ -208,7 +197,7 @@ function cursorOf(state: State): Cursor {
 export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judged: Judged) => void): void {
   // Withdrawal and exit end the process; closing afterwards keeps what they ended (it never revives it).
   const stopped = state.endedAs === 'withdrawn' || state.endedAs === 'exited';
-  const last = state.visits.at(-1);
+  const last = lastVisit(state);
   // One lookup for every visit, reading the visit being judged: a closure and an object a visit
   // were a measurable share of a status's allocation (#15). Made only for a duty that is not planned,
   // and no closure here: a planned case allocates nothing for it.
@@ -220,10 +209,10 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
     // withdrawal or an exit to another procedure ends the stage without doing it.
     const endedBy = stopped && v === last ? undefined : v.leftAt;
     // #15: a stage that is not conditional has its duties planned at compile, in stageOwed's order.
-    const planned = plans?.[v.stage.index];
-    const owed = planned ?? stageOwed(v.stage, state);
+    const stagePlans = plans?.[v.stage.index];
+    const owed = stagePlans ?? stageOwed(v.stage, state);
     for (let i = 0; i < owed.length; i++) {
-      const p = planned?.[i];
+      const p = stagePlans?.[i];
       const o = p ? p.owed : (owed[i] as Owed);
       if (o.if !== undefined && !holds(o.if, state)) continue;
       const byRecord = o.record === undefined ? undefined : madeForParty(state, o, v.enteredAt);
@@ -242,7 +231,8 @@ export function eachObligation(c: Compiled, state: State, j: Judge, visit: (judg
       // What was not done by a withdrawal or exit, paperwork included, is no longer owed under this
       // procedure (bypass rules' urgent actions still are, below).
       const cancelled = stopped && metAt === undefined;
-      if (p?.duration) visit(judgePlanned(j, p as Plan & { duration: Duration }, state, v, metAt, cancelled));
+      const planned = p?.duration ? judgePlanned(j, p as Plan & { duration: Duration }, state, v, metAt, cancelled) : undefined;
+      if (planned) visit(planned);
       else {
         cursor ??= cursorOf(state);
         cursor.visit = v;
